@@ -1,0 +1,305 @@
+"""Boards and who sits on them, their remits, joint appointments and the register of interests."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.models import AuditedModel
+from governance.querysets import BoardMembershipQuerySet, JointAppointmentQuerySet
+from partnership.models import Area, Organisation, Partnership, Person, Theme
+
+
+class Board(AuditedModel):
+    """A body of a partnership that meets and decides: a board, group, committee or cabinet."""
+
+    class Kind(models.TextChoices):
+        PARTNERSHIP_BOARD = "partnership_board", "Partnership board"
+        CHIEF_OFFICERS_GROUP = "chief_officers_group", "Chief officers' group"
+        THEMATIC_GROUP = "thematic_group", "Thematic group"
+        DELIVERY_BOARD = "delivery_board", "Delivery board"
+        TASK_GROUP = "task_group", "Task group"
+        OFFICERS_GROUP = "officers_group", "Officers' group"
+        HEALTH_AND_WELLBEING_BOARD = "health_and_wellbeing_board", "Health and wellbeing board"
+        SCRUTINY_COMMITTEE = "scrutiny_committee", "Scrutiny committee"
+        CABINET = "cabinet", "Cabinet"
+
+    class Status(models.TextChoices):
+        SHADOW = "shadow", "Shadow"
+        ACTIVE = "active", "Active"
+        DISSOLVED = "dissolved", "Dissolved"
+
+    class Cadence(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        SIX_WEEKLY = "six_weekly", "Every six weeks"
+        BIMONTHLY = "bimonthly", "Every two months"
+        QUARTERLY = "quarterly", "Quarterly"
+        TWICE_YEARLY = "twice_yearly", "Twice a year"
+        AS_REQUIRED = "as_required", "As required"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="boards")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    reports_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reporting_boards"
+    )
+    scrutinises = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="scrutinised_by"
+    )
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.PROTECT)
+    cadence = models.CharField(max_length=15, choices=Cadence.choices, blank=True)
+    quorum = models.PositiveSmallIntegerField(null=True, blank=True)
+    terms_of_reference = models.TextField(blank=True)
+    measures_of_success = models.TextField(blank=True)
+    established_on = models.DateField(null=True, blank=True)
+    dissolved_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="unique_board_slug"),
+            models.CheckConstraint(
+                condition=~Q(status="dissolved") | Q(dissolved_on__isnull=False),
+                name="dissolved_board_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:board_detail", args=[self.partnership.slug, self.slug])
+
+    def clean(self) -> None:
+        if self.reports_to_id is None:
+            return
+        if self.reports_to.partnership_id != self.partnership_id:
+            raise ValidationError({"reports_to": "A board reports to a board of its partnership."})
+        seen, parent = {self.pk}, self.reports_to
+        while parent is not None:
+            if parent.pk in seen:
+                raise ValidationError({"reports_to": "Boards cannot report to each other in a loop."})
+            seen.add(parent.pk)
+            parent = parent.reports_to
+
+
+class RemitClause(AuditedModel):
+    """One numbered clause of a board's remit."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="remit_clauses")
+    number = models.PositiveSmallIntegerField()
+    heading = models.CharField(
+        max_length=200, blank=True, help_text="Short form, e.g. 'Are we reducing inequalities?'"
+    )
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["board", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "number"], name="unique_remit_clause_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Remit {self.number}: {self.heading or self.text[:80]}"
+
+
+class BoardMembership(AuditedModel):
+    """A seat on a board: who holds it, for which organisation or office, in which role."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        MEMBER = "member", "Member"
+        LEAD_OFFICER = "lead_officer", "Lead officer"
+        IN_ATTENDANCE = "in_attendance", "In attendance"
+        EX_OFFICIO = "ex_officio", "Ex officio"
+        CLERK = "clerk", "Clerk"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="board_memberships",
+        help_text="Leave empty for a vacant seat.",
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="seats"
+    )
+    office = models.CharField(
+        max_length=200, blank=True, help_text="The office or remit the seat is held by."
+    )
+    role = models.CharField(max_length=15, choices=Role.choices, default=Role.MEMBER)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    objects = BoardMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["board", "role", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="membership_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(office="") | Q(organisation__isnull=False),
+                name="membership_names_holder_office_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["board", "person"],
+                condition=Q(ended_on__isnull=True, person__isnull=False),
+                name="one_open_seat_per_person_per_board",
+            ),
+            models.UniqueConstraint(
+                fields=["board"],
+                condition=Q(ended_on__isnull=True, role="chair", person__isnull=False),
+                name="one_open_chair_per_board",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        holder = str(self.person) if self.person else "Vacant"
+        capacity = self.office or (str(self.organisation) if self.organisation else "")
+        role = self.get_role_display().lower()
+        return f"{holder}, {role} of {self.board}" + (f" ({capacity})" if capacity else "")
+
+    @property
+    def is_vacant(self) -> bool:
+        return self.person_id is None
+
+    def clean(self) -> None:
+        if self.person_id is None or self.board_id is None:
+            return
+        # A person holds one seat per board at a time; a chair is one person at a time.
+        clashes = BoardMembership.objects.filter(board=self.board).exclude(pk=self.pk).overlapping(
+            self.started_on, self.ended_on
+        )
+        if clashes.filter(person=self.person).exists():
+            raise ValidationError(f"{self.person} already holds a seat on {self.board} then.")
+        if self.role == self.Role.CHAIR and clashes.filter(
+            role=self.Role.CHAIR, person__isnull=False
+        ).exists():
+            raise ValidationError(f"{self.board} already has a chair then.")
+
+
+class JointAppointment(AuditedModel):
+    """One post held across two or more employing bodies, with agreed shares of its cost."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="joint_appointments"
+    )
+    post_title = models.CharField(max_length=200)
+    holder = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="joint_appointments",
+    )
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    review_due_on = models.DateField(null=True, blank=True)
+    memorandum_of_understanding = models.FileField(
+        upload_to="joint-appointments/mou/", blank=True
+    )
+    annual_objectives = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    employers = models.ManyToManyField(
+        Organisation, through="JointAppointmentShare", related_name="joint_appointments"
+    )
+
+    objects = JointAppointmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "post_title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="joint_appointment_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        holder = f", {self.holder}" if self.holder else " (vacant)"
+        return f"{self.post_title}{holder}"
+
+
+class JointAppointmentShare(AuditedModel):
+    """An employing body's part in a joint appointment: its share of cost and line of account."""
+
+    appointment = models.ForeignKey(
+        JointAppointment, on_delete=models.CASCADE, related_name="shares"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    cost_share_percent = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))],
+    )
+    accountable_to = models.CharField(
+        max_length=200, help_text="The post the holder answers to at this body."
+    )
+    contact_email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["appointment", "-cost_share_percent", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment", "organisation"], name="one_share_per_employer"
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_share_percent__gt=0, cost_share_percent__lte=100),
+                name="cost_share_between_0_and_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.cost_share_percent.normalize():f}% of {self.appointment}"
+
+
+class Interest(AuditedModel):
+    """An interest a person has registered, kept beside the declarations they make."""
+
+    class Kind(models.TextChoices):
+        EMPLOYMENT = "employment", "Employment, office or trade"
+        SPONSORSHIP = "sponsorship", "Sponsorship"
+        CONTRACT = "contract", "Contract"
+        LAND = "land", "Land or property"
+        CORPORATE_TENANCY = "tenancy", "Corporate tenancy"
+        SECURITIES = "securities", "Securities"
+        MEMBERSHIP = "membership", "Membership of a body"
+        GIFT = "gift", "Gift or hospitality"
+        OTHER = "other", "Other"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="interests")
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    description = models.TextField()
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    registered_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "-registered_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("registered_on")),
+                name="interest_ends_after_registered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_kind_display()} ({self.description[:60]})"

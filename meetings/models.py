@@ -1,0 +1,365 @@
+"""Meetings of boards, their agendas, reports, attendance, minutes and agenda packs."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.models import AuditedModel
+from governance.models import Board, Interest
+from meetings.querysets import MeetingQuerySet, MinuteQuerySet
+from partnership.models import Person
+
+
+class Meeting(AuditedModel):
+    """A meeting of a board, with its agenda and, once held, its minutes."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class MinutesStatus(models.TextChoices):
+        NONE = "none", "Not yet drafted"
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField(null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    online_link = models.URLField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    contact = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who to ask about the meeting (usually the clerk).",
+    )
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    urgency_reason = models.TextField(
+        blank=True, help_text="Why the agenda was published later than the notice period allows."
+    )
+    minutes_status = models.CharField(
+        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_minutes_of",
+        help_text="The meeting at which these minutes were approved.",
+    )
+    minutes_published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(venue="") | ~Q(online_link=""),
+                name="meeting_has_venue_or_link",
+            ),
+            models.CheckConstraint(
+                condition=~Q(minutes_status="published") | Q(minutes_published_at__isnull=False),
+                name="published_minutes_have_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board}, {self.starts_at:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def is_agenda_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+
+class Report(AuditedModel):
+    """A report to a board, with the cover sheet of a council committee report."""
+
+    class Classification(models.TextChoices):
+        OPEN = "open", "Open"
+        EXEMPT = "exempt", "Exempt"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="reports")
+    reference = models.CharField(max_length=40, blank=True, help_text="e.g. COG/1/13")
+    title = models.CharField(max_length=300)
+    report_by = models.CharField(max_length=200, blank=True, help_text="Author's office")
+    portfolio_area = models.CharField(max_length=200, blank=True)
+    classification = models.CharField(
+        max_length=10, choices=Classification.choices, default=Classification.OPEN
+    )
+    wards_affected = models.CharField(max_length=300, blank=True)
+    purpose = models.TextField(blank=True)
+    is_key_decision = models.BooleanField(default=False)
+    key_decision_note = models.CharField(max_length=300, blank=True)
+    recommendations = models.TextField(blank=True)
+    key_points_summary = models.TextField(blank=True)
+    alternative_options = models.TextField(blank=True)
+    reasons_for_recommendations = models.TextField(blank=True)
+    introduction_and_background = models.TextField(blank=True)
+    key_considerations = models.TextField(blank=True)
+    community_impact = models.TextField(blank=True)
+    financial_implications = models.TextField(blank=True)
+    legal_implications = models.TextField(blank=True)
+    risk_management = models.TextField(blank=True)
+    consultees = models.TextField(blank=True)
+    background_papers = models.TextField(blank=True)
+    contact_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Appendix(AuditedModel):
+    """A document appended to a report: a PDF merged as it is, or text typeset with the report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="appendices")
+    label = models.CharField(max_length=10, help_text="e.g. (a) or 1")
+    title = models.CharField(max_length=300)
+    file = models.FileField(upload_to="reports/appendices/", blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["report", "label"]
+        verbose_name_plural = "appendices"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "label"], name="unique_appendix_label"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Appendix {self.label}: {self.title}"
+
+
+class AgendaItem(AuditedModel):
+    """An item of a meeting's agenda, open or exempt, perhaps carrying a report."""
+
+    class Kind(models.TextChoices):
+        APOLOGIES = "apologies", "Apologies for absence"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        MINUTES = "minutes", "Minutes"
+        REPORT = "report", "Report"
+        OTHER = "other", "Other business"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.REPORT)
+    title = models.CharField(max_length=300)
+    purpose = models.TextField(blank=True)
+    report = models.OneToOneField(
+        Report, null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_item"
+    )
+    presenter = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="The paragraph of the exempt-information schedule that applies.",
+    )
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="unique_agenda_position"),
+            models.CheckConstraint(
+                condition=Q(is_exempt=False) | ~Q(exempt_paragraph=""),
+                name="exempt_item_names_paragraph",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Attendance(AuditedModel):
+    """Whether a person was present at a meeting, sent apologies, or attended without a seat."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+        IN_ATTENDANCE = "in_attendance", "In attendance"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    status = models.CharField(max_length=15, choices=Status.choices)
+    capacity = models.CharField(max_length=200, blank=True, help_text="e.g. Chairman")
+
+    class Meta:
+        ordering = ["meeting", "status", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="one_attendance_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_status_display().lower()} at {self.meeting}"
+
+
+class Declaration(AuditedModel):
+    """An interest declared by a person at a meeting, on an item."""
+
+    class Kind(models.TextChoices):
+        PERSONAL = "personal", "Personal"
+        PREJUDICIAL = "prejudicial", "Personal and prejudicial"
+        DISCLOSABLE_PECUNIARY = "dpi", "Disclosable pecuniary"
+        OTHER_REGISTRABLE = "other_registrable", "Other registrable"
+        NON_REGISTRABLE = "non_registrable", "Non-registrable"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="declarations"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    interest = models.ForeignKey(
+        Interest, null=True, blank=True, on_delete=models.PROTECT, related_name="declarations"
+    )
+    description = models.TextField()
+    left_the_meeting = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["meeting", "person__name"]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_kind_display().lower()} interest at {self.meeting}"
+
+    def clean(self) -> None:
+        if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
+            raise ValidationError({"agenda_item": "The item is on another meeting's agenda."})
+
+
+class Minute(AuditedModel):
+    """A numbered minute; numbers run on per board through its municipal year (86, 87, ...)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="+", editable=False)
+    municipal_year = models.PositiveSmallIntegerField(
+        editable=False, help_text="The year in which the municipal year began."
+    )
+    number = models.PositiveIntegerField()
+    agenda_item = models.OneToOneField(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="minute"
+    )
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+
+    objects = MinuteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "municipal_year", "number"], name="unique_minute_number_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def clean(self) -> None:
+        # The board and municipal year are the meeting's; they are stored for the constraint.
+        if self.meeting_id:
+            self.board_id = self.meeting.board_id
+            self.municipal_year = self.meeting.board.partnership.municipal_year_of(
+                self.meeting.starts_at.date()
+            )
+
+
+class Resolution(AuditedModel):
+    """A resolution recorded under a minute, in order: (a), (b), ... or 1, 2, ..."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.CASCADE, related_name="resolutions")
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=10, blank=True, help_text="As printed, e.g. a) or 2.")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["minute", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["minute", "position"], name="unique_resolution_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Minute {self.minute.number} resolution {self.label or self.position}"
+
+
+class MinuteCorrection(AuditedModel):
+    """A recorded correction to a published minute: the only way published minutes change."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="corrections")
+    reason = models.TextField()
+    previous_body = models.TextField()
+    corrected_body = models.TextField()
+    made_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    agreed_at = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The meeting that agreed the correction, if any.",
+    )
+
+    class Meta:
+        ordering = ["minute", "created_at"]
+
+    def __str__(self) -> str:
+        return f"Correction to minute {self.minute.number} ({self.created_at:%-d %B %Y})"
+
+
+class AgendaPack(AuditedModel):
+    """One rendering of a meeting's agenda pack as a PDF, public or for members."""
+
+    class Variant(models.TextChoices):
+        PUBLIC = "public", "Public"
+        MEMBERS = "members", "Members (includes exempt items)"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RENDERING = "rendering", "Rendering"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_packs")
+    variant = models.CharField(max_length=10, choices=Variant.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(upload_to="packs/", blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failure_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(file=""), name="ready_pack_has_file"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="failed") | ~Q(failure_reason=""),
+                name="failed_pack_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_variant_display()} agenda pack for {self.meeting} ({self.status})"

@@ -1,0 +1,325 @@
+"""Outcome frameworks (an SOA, a local area agreement), indicators and development actions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.models import AuditedModel, TimeStampedModel
+from governance.models import Board, RemitClause
+from outcomes.querysets import DevelopmentActionQuerySet
+from partnership.models import Organisation, Partnership, Person, Theme
+
+
+class OutcomeFramework(AuditedModel):
+    """A partnership's agreed set of outcomes for a span of years, named by its local term."""
+
+    class Kind(models.TextChoices):
+        SINGLE_OUTCOME_AGREEMENT = "soa", "Single Outcome Agreement"
+        LOCAL_OUTCOMES_IMPROVEMENT_PLAN = "loip", "Local Outcomes Improvement Plan"
+        LOCAL_AREA_AGREEMENT = "laa", "Local area agreement"
+        HEALTH_AND_WELLBEING_STRATEGY = "jhws", "Joint health and wellbeing strategy"
+        WELLBEING_PLAN = "wellbeing_plan", "Local well-being plan"
+        COMMUNITY_STRATEGY = "community_strategy", "Sustainable community strategy"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        AGREED = "agreed", "Agreed"
+        SUPERSEDED = "superseded", "Superseded"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="frameworks"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    themes = models.ManyToManyField(Theme, blank=True, related_name="frameworks")
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["partnership", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="unique_framework_slug"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="framework_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outcomes:framework_detail", args=[self.partnership.slug, self.slug])
+
+
+class Outcome(AuditedModel):
+    """An outcome the partners commit to, under one of the framework's themes."""
+
+    framework = models.ForeignKey(
+        OutcomeFramework, on_delete=models.CASCADE, related_name="outcomes"
+    )
+    theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.PROTECT)
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="unique_outcome_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Outcome {self.number}: {self.title}"
+
+
+class Indicator(AuditedModel):
+    """A measure of an outcome, with its baseline; its RAG status and trend are derived."""
+
+    class Polarity(models.TextChoices):
+        HIGHER_IS_BETTER = "higher", "Higher is better"
+        LOWER_IS_BETTER = "lower", "Lower is better"
+
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        ANNUAL = "annual", "Annual"
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=300)
+    unit = models.CharField(max_length=50, help_text="e.g. %, per 1,000 population, people")
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    source = models.CharField(max_length=300, blank=True)
+    lead_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead_board = models.ForeignKey(
+        Board, null=True, blank=True, on_delete=models.PROTECT, related_name="indicators"
+    )
+    baseline_value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    baseline_date = models.DateField(null=True, blank=True)
+    tolerance_percent = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        default=5,
+        help_text="How far short of target, in per cent of the target, still counts as amber.",
+    )
+
+    class Meta:
+        ordering = ["outcome", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True) | Q(baseline_date__isnull=False),
+                name="indicator_baseline_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(tolerance_percent__gte=0), name="indicator_tolerance_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeriodValue(AuditedModel):
+    """A value for one period of an indicator; (indicator, period start) is its natural key."""
+
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value = models.DecimalField(max_digits=14, decimal_places=4)
+
+    class Meta:
+        abstract = True
+        ordering = ["indicator", "period_start"]
+
+    def clean(self) -> None:
+        if self.period_end and self.period_start and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "A period cannot end before it starts."})
+
+
+class Target(PeriodValue):
+    """The value an indicator should reach in a period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+
+    class Meta(PeriodValue.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period_start"], name="one_target_per_period"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="target_period_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Target for {self.indicator}, {self.period_start:%b %Y}–{self.period_end:%b %Y}"
+
+
+class Reading(PeriodValue):
+    """The value an indicator reached in a period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="readings")
+    note = models.TextField(blank=True)
+
+    class Meta(PeriodValue.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"], name="one_reading_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="reading_period_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}, {self.period_start:%b %Y}–{self.period_end:%b %Y}: {self.value}"
+
+
+class AreaForImprovement(AuditedModel):
+    """A weakness found in a framework (e.g. by quality assurance) that actions address."""
+
+    framework = models.ForeignKey(
+        OutcomeFramework, on_delete=models.CASCADE, related_name="areas_for_improvement"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["framework", "number"]
+        verbose_name_plural = "areas for improvement"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "number"], name="unique_area_for_improvement_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Area for improvement {self.number}: {self.text[:80]}"
+
+
+class DevelopmentAction(AuditedModel):
+    """An improvement activity with a lead and a deadline, kept beside its original wording."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        ONGOING = "ongoing", "On-going"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="development_actions"
+    )
+    framework = models.ForeignKey(
+        OutcomeFramework,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="development_actions",
+    )
+    area_for_improvement = models.ForeignKey(
+        AreaForImprovement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    remit_clause = models.ForeignKey(
+        RemitClause,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="development_actions",
+    )
+    reference = models.CharField(max_length=20, help_text="e.g. 2.3: area 2, activity 3")
+    activity = models.TextField()
+    lead_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="led_actions"
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="led_actions"
+    )
+    lead_board = models.ForeignKey(
+        Board, null=True, blank=True, on_delete=models.PROTECT, related_name="led_actions"
+    )
+    deadline = models.DateField(null=True, blank=True)
+    deadline_wording = models.CharField(
+        max_length=100, blank=True, help_text="As agreed, e.g. 'Before March 2014', 'On-going'."
+    )
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.NOT_STARTED)
+
+    objects = DevelopmentActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "deadline", "reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "framework", "reference"], name="unique_action_reference"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.activity[:80]}"
+
+    def clean(self) -> None:
+        if self.framework_id and self.framework.partnership_id != self.partnership_id:
+            raise ValidationError({"framework": "The framework belongs to another partnership."})
+        if self.area_for_improvement_id and (
+            self.area_for_improvement.framework_id != self.framework_id
+        ):
+            raise ValidationError(
+                {"area_for_improvement": "The area for improvement is from another framework."}
+            )
+        if self.remit_clause_id and (
+            self.remit_clause.board.partnership_id != self.partnership_id
+        ):
+            raise ValidationError({"remit_clause": "The remit is of another partnership's board."})
+
+
+class ActionUpdate(AuditedModel):
+    """A dated note of progress on a development action, with who wrote it."""
+
+    action = models.ForeignKey(DevelopmentAction, on_delete=models.CASCADE, related_name="updates")
+    written_on = models.DateField()
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="action_updates")
+    text = models.TextField()
+    status = models.CharField(
+        max_length=15,
+        choices=DevelopmentAction.Status.choices,
+        help_text="The action's status as of this update.",
+    )
+
+    class Meta:
+        ordering = ["action", "-written_on", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Update on {self.action.reference} by {self.author}, {self.written_on:%-d %B %Y}"
+
+
+class Reminder(TimeStampedModel):
+    """A reminder sent about an action's deadline: at most one per action, point and deadline."""
+
+    action = models.ForeignKey(DevelopmentAction, on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.DateField(help_text="The deadline the reminder was about.")
+    days_from_deadline = models.SmallIntegerField(
+        help_text="The reminder point: negative before the deadline, positive after it."
+    )
+    recipient = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="reminders")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["action", "deadline", "days_from_deadline"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "days_from_deadline", "deadline"],
+                name="one_reminder_per_action_point_deadline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        days = self.days_from_deadline
+        when = f"{-days} days before" if days < 0 else f"{days} days after" if days else "on"
+        return f"Reminder {when} the {self.deadline:%-d %B %Y} deadline of {self.action.reference}"

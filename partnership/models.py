@@ -1,0 +1,248 @@
+"""Partnerships, the organisations that make them up, the places they serve and the people."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from core.models import AuditedModel
+from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+
+
+class Area(AuditedModel):
+    """A place a partnership serves: a council area, a district, a locality or a ward."""
+
+    class Kind(models.TextChoices):
+        COUNCIL_AREA = "council_area", "Council area"
+        COUNTY = "county", "County"
+        DISTRICT = "district", "District"
+        LOCALITY = "locality", "Locality"
+        WARD = "ward", "Ward"
+        PARISH = "parish", "Parish"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    code = models.CharField("statistical code", max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind", "parent"], name="unique_area_in_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display().lower()})"
+
+
+class Organisation(AuditedModel):
+    """A body that takes part in partnerships: a council, an NHS body, police, a charity."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Local authority"
+        NHS_BOARD = "nhs_board", "NHS board"
+        NHS_TRUST = "nhs_trust", "NHS trust"
+        PRIMARY_CARE_TRUST = "pct", "Primary care trust"
+        GP_CONSORTIUM = "gp_consortium", "GP consortium"
+        POLICE = "police", "Police"
+        FIRE = "fire", "Fire and rescue"
+        THIRD_SECTOR = "third_sector", "Voluntary and community sector"
+        BUSINESS = "business", "Business"
+        GOVERNMENT = "government", "Government body"
+        EDUCATION = "education", "Education"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    founded_on = models.DateField(null=True, blank=True)
+    dissolved_on = models.DateField(null=True, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dissolved_on__isnull=True)
+                | Q(founded_on__isnull=True)
+                | Q(dissolved_on__gte=models.F("founded_on")),
+                name="organisation_dissolved_after_founded",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:organisation_detail", args=[self.pk])
+
+
+class Merger(AuditedModel):
+    """Several organisations succeeded by one on a date; the predecessors are kept, never deleted."""
+
+    successor = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="formed_by_mergers"
+    )
+    predecessors = models.ManyToManyField(Organisation, related_name="merged_into")
+    effective_on = models.DateField()
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-effective_on"]
+
+    def __str__(self) -> str:
+        return f"Merger forming {self.successor} on {self.effective_on:%-d %B %Y}"
+
+
+class Partnership(AuditedModel):
+    """A standing arrangement through which partner organisations govern shared work in an area."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY_PLANNING = "cpp", "Community planning partnership"
+        LOCAL_STRATEGIC = "lsp", "Local strategic partnership"
+        PUBLIC_SERVICES_BOARD = "psb", "Public services board"
+        HEALTH_AND_WELLBEING = "hwb", "Health and wellbeing partnership"
+        COUNCIL = "council", "Council and its partners"
+        OTHER = "other", "Other partnership"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    short_name = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    nation = models.CharField(max_length=20, choices=Nation.choices)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
+    description = models.TextField(blank=True)
+    established_on = models.DateField(null=True, blank=True)
+    municipal_year_start_month = models.PositiveSmallIntegerField(
+        default=5, help_text="Month in which the municipal year, and so minute numbering, starts."
+    )
+    organisations = models.ManyToManyField(
+        Organisation, through="PartnerMembership", related_name="partnerships"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipal_year_start_month__gte=1, municipal_year_start_month__lte=12),
+                name="partnership_municipal_year_month_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:partnership_detail", args=[self.slug])
+
+    def municipal_year_of(self, day) -> int:
+        """The calendar year in which the municipal year containing `day` began."""
+        if day.month >= self.municipal_year_start_month:
+            return day.year
+        return day.year - 1
+
+
+class PartnerMembership(AuditedModel):
+    """An organisation's place in a partnership, from when to when."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    joined_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+
+    objects = PartnerMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"],
+                condition=Q(left_on__isnull=True),
+                name="one_current_partner_membership",
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=models.F("joined_on")),
+                name="partner_membership_left_after_joined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} in {self.partnership}"
+
+
+class Person(AuditedModel):
+    """Someone who sits on boards, leads actions or writes reports; may have a login."""
+
+    class Capacity(models.TextChoices):
+        OFFICER = "officer", "Officer"
+        ELECTED_MEMBER = "elected_member", "Elected member"
+        NON_EXECUTIVE = "non_executive", "Non-executive director"
+        REPRESENTATIVE = "representative", "Representative"
+        MEMBER_OF_PUBLIC = "public", "Member of the public"
+
+    honorific_prefix = models.CharField(max_length=40, blank=True, help_text="e.g. Councillor")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    capacity = models.CharField(max_length=20, choices=Capacity.choices)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.honorific_prefix} {self.name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:person_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.capacity == self.Capacity.OFFICER and self.organisation_id is None:
+            raise ValidationError({"organisation": "An officer must belong to an organisation."})
+
+
+class Theme(AuditedModel):
+    """A theme of a partnership's work, or a cross-cutting one (obesity, safeguarding)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80)
+    description = models.TextField(blank=True)
+    is_cross_cutting = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="unique_theme_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
