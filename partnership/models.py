@@ -246,3 +246,25 @@ class Theme(AuditedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PartnerSystem(AuditedModel):
+    """A partner organisation's computer system that calls the API for one partnership."""
+
+    name = models.CharField(max_length=200)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="partner_systems"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    can_read = models.BooleanField(default=True)
+    can_write = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_partner_system"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
