@@ -83,7 +83,9 @@ class Board(AuditedModel):
         seen, parent = {self.pk}, self.reports_to
         while parent is not None:
             if parent.pk in seen:
-                raise ValidationError({"reports_to": "Boards cannot report to each other in a loop."})
+                raise ValidationError(
+                    {"reports_to": "Boards cannot report to each other in a loop."}
+                )
             seen.add(parent.pk)
             parent = parent.reports_to
 
@@ -180,14 +182,17 @@ class BoardMembership(AuditedModel):
         if self.person_id is None or self.board_id is None:
             return
         # A person holds one seat per board at a time; a chair is one person at a time.
-        clashes = BoardMembership.objects.filter(board=self.board).exclude(pk=self.pk).overlapping(
-            self.started_on, self.ended_on
+        clashes = (
+            BoardMembership.objects.filter(board=self.board)
+            .exclude(pk=self.pk)
+            .overlapping(self.started_on, self.ended_on)
         )
         if clashes.filter(person=self.person).exists():
             raise ValidationError(f"{self.person} already holds a seat on {self.board} then.")
-        if self.role == self.Role.CHAIR and clashes.filter(
-            role=self.Role.CHAIR, person__isnull=False
-        ).exists():
+        if (
+            self.role == self.Role.CHAIR
+            and clashes.filter(role=self.Role.CHAIR, person__isnull=False).exists()
+        ):
             raise ValidationError(f"{self.board} already has a chair then.")
 
 
@@ -208,9 +213,7 @@ class JointAppointment(AuditedModel):
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     review_due_on = models.DateField(null=True, blank=True)
-    memorandum_of_understanding = models.FileField(
-        upload_to="joint-appointments/mou/", blank=True
-    )
+    memorandum_of_understanding = models.FileField(upload_to="joint-appointments/mou/", blank=True)
     annual_objectives = models.TextField(blank=True)
     notes = models.TextField(blank=True)
     employers = models.ManyToManyField(
@@ -265,7 +268,9 @@ class JointAppointmentShare(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.cost_share_percent.normalize():f}% of {self.appointment}"
+        return (
+            f"{self.organisation}: {self.cost_share_percent.normalize():f}% of {self.appointment}"
+        )
 
 
 class Interest(AuditedModel):
@@ -288,7 +293,9 @@ class Interest(AuditedModel):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     registered_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
 

@@ -29,4 +29,6 @@ class BoardMembershipQuerySet(models.QuerySet):
 
 class JointAppointmentQuerySet(models.QuerySet):
     def review_due_by(self, day: datetime.date) -> "JointAppointmentQuerySet":
-        return self.filter(review_due_on__isnull=False, review_due_on__lte=day, ended_on__isnull=True)
+        return self.filter(
+            review_due_on__isnull=False, review_due_on__lte=day, ended_on__isnull=True
+        )

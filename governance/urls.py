@@ -1,2 +1,12 @@
+from django.urls import path
+
+from governance import views
+
 app_name = "governance"
-urlpatterns: list = []
+urlpatterns = [
+    path(
+        "<slug:partnership>/boards/<slug:slug>/",
+        views.BoardDetailView.as_view(),
+        name="board_detail",
+    ),
+]

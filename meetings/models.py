@@ -296,7 +296,9 @@ class Resolution(AuditedModel):
     class Meta:
         ordering = ["minute", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["minute", "position"], name="unique_resolution_position"),
+            models.UniqueConstraint(
+                fields=["minute", "position"], name="unique_resolution_position"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from meetings import views
+
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+]

@@ -148,7 +148,9 @@ class Target(PeriodValue):
 
     class Meta(PeriodValue.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "period_start"], name="one_target_per_period"),
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"], name="one_target_per_period"
+            ),
             models.CheckConstraint(
                 condition=Q(period_end__gte=models.F("period_start")), name="target_period_valid"
             ),
@@ -273,9 +275,7 @@ class DevelopmentAction(AuditedModel):
             raise ValidationError(
                 {"area_for_improvement": "The area for improvement is from another framework."}
             )
-        if self.remit_clause_id and (
-            self.remit_clause.board.partnership_id != self.partnership_id
-        ):
+        if self.remit_clause_id and (self.remit_clause.board.partnership_id != self.partnership_id):
             raise ValidationError({"remit_clause": "The remit is of another partnership's board."})
 
 
@@ -302,7 +302,9 @@ class ActionUpdate(AuditedModel):
 class Reminder(TimeStampedModel):
     """A reminder sent about an action's deadline: at most one per action, point and deadline."""
 
-    action = models.ForeignKey(DevelopmentAction, on_delete=models.CASCADE, related_name="reminders")
+    action = models.ForeignKey(
+        DevelopmentAction, on_delete=models.CASCADE, related_name="reminders"
+    )
     deadline = models.DateField(help_text="The deadline the reminder was about.")
     days_from_deadline = models.SmallIntegerField(
         help_text="The reminder point: negative before the deadline, positive after it."

@@ -39,7 +39,9 @@ class Area(AuditedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["name", "kind", "parent"], name="unique_area_in_parent"),
+            models.UniqueConstraint(
+                fields=["name", "kind", "parent"], name="unique_area_in_parent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,7 +95,7 @@ class Organisation(AuditedModel):
 
 
 class Merger(AuditedModel):
-    """Several organisations succeeded by one on a date; the predecessors are kept, never deleted."""
+    """Several organisations succeeded by one on a date; predecessors are kept, never deleted."""
 
     successor = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="formed_by_mergers"

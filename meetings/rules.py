@@ -1,0 +1,64 @@
+"""Who may see and do what with meetings.
+
+Exempt content never reaches the public: only the board's own members, the partnership's
+officers and the members of a committee scrutinising the board may see an exempt item.
+"""
+
+import rules
+
+from governance.rules import (
+    can_edit_board,
+    is_board_member,
+    is_chair_or_clerk,
+    is_scrutiny_member_of,
+)
+from meetings.models import AgendaItem, Meeting
+from partnership.rules import is_administrator
+
+
+def _board(predicate):
+    """Lifts a board predicate to one over a meeting (or anything with a `meeting`)."""
+
+    @rules.predicate(name=f"meeting_{predicate.name}")
+    def lifted(principal, record) -> bool:
+        meeting = record if isinstance(record, Meeting) else getattr(record, "meeting", None)
+        return meeting is not None and predicate.test(principal, meeting.board)
+
+    return lifted
+
+
+@rules.predicate
+def agenda_is_published(principal, meeting: Meeting | None) -> bool:
+    return meeting is not None and meeting.is_agenda_published
+
+
+@rules.predicate
+def minutes_are_published(principal, meeting: Meeting | None) -> bool:
+    return meeting is not None and meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
+
+
+@rules.predicate
+def item_is_open(principal, item: AgendaItem | None) -> bool:
+    return item is not None and not item.is_exempt
+
+
+@rules.predicate
+def item_agenda_is_published(principal, item: AgendaItem | None) -> bool:
+    return item is not None and item.meeting.is_agenda_published
+
+
+chair_or_clerk = _board(is_chair_or_clerk)
+insider = _board(is_board_member) | _board(can_edit_board) | is_administrator
+scrutineer = _board(is_scrutiny_member_of)
+
+rules.add_perm("meetings.view_meeting", agenda_is_published | insider)
+rules.add_perm("meetings.change_meeting", _board(can_edit_board) | chair_or_clerk)
+rules.add_perm("meetings.view_minutes", minutes_are_published | insider)
+rules.add_perm("meetings.approve_minutes", chair_or_clerk)
+rules.add_perm("meetings.publish_agenda", chair_or_clerk)
+rules.add_perm("meetings.request_agenda_pack", chair_or_clerk)
+rules.add_perm(
+    "meetings.view_item",
+    (item_agenda_is_published & item_is_open) | insider | (item_agenda_is_published & scrutineer),
+)
+rules.add_perm("meetings.view_exempt_item", insider | (item_agenda_is_published & scrutineer))
