@@ -13,3 +13,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 if not REDIS_URL:  # noqa: F405
     CELERY_BROKER_URL = "memory://"
+# Tests never run collectstatic; WhiteNoise serves from the finders instead.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,7 +1,7 @@
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
 
 from governance.models import BoardMembership
 from meetings.exemptions import exemption_notice
@@ -61,7 +61,6 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
     model = Meeting
     template_name = "meetings/meeting_detail.html"
     permission_required = "meetings.view_meeting"
-    raise_exception = True
 
     def get_queryset(self):
         return Meeting.objects.select_related(
@@ -76,8 +75,11 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
             Prefetch("minutes", queryset=Minute.objects.prefetch_related("resolutions")),
         )
 
-    def get_permission_object(self):
-        return self.get_object()
+    def get_object(self, queryset=None):
+        # Loaded once for the permission check and the page alike.
+        if not hasattr(self, "_meeting"):
+            self._meeting = super().get_object(queryset)
+        return self._meeting
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
