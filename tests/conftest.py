@@ -1,0 +1,13 @@
+"""Fixtures shared across the test suite; factories live in tests/factories.py."""
+
+import os
+
+import pytest
+from django.db import connection
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        pytest.skip("needs Redis: set REDIS_URL")
