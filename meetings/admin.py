@@ -1,0 +1,159 @@
+"""Admin for meetings, their agendas, reports, attendance, minutes and agenda packs."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import ReadOnlyAdminMixin
+from meetings.models import (
+    AgendaItem,
+    AgendaPack,
+    Appendix,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minute,
+    MinuteCorrection,
+    Report,
+    Resolution,
+)
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["position", "kind", "title", "report", "presenter", "is_exempt", "exempt_paragraph"]
+    autocomplete_fields = ["report", "presenter"]
+    show_change_link = True
+    extra = 0
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+class DeclarationInline(admin.StackedInline):
+    model = Declaration
+    autocomplete_fields = ["agenda_item", "person", "interest"]
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["board", "starts_at", "venue", "status", "minutes_status"]
+    list_filter = ["board__partnership", "status", "minutes_status", "starts_at"]
+    search_fields = ["board__name", "venue"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["board", "contact", "minutes_approved_at"]
+    inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
+
+    def get_queryset(self, request):
+        # The board is part of every meeting's name, in lists and in autocomplete results.
+        return super().get_queryset(request).select_related("board")
+
+
+class AppendixInline(admin.TabularInline):
+    model = Appendix
+    extra = 0
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "reference", "board", "classification", "is_key_decision"]
+    list_filter = ["board__partnership", "classification", "is_key_decision"]
+    search_fields = ["title", "reference", "report_by"]
+    autocomplete_fields = ["board", "contact_officer"]
+    list_select_related = ["board"]
+    inlines = [AppendixInline]
+
+
+@admin.register(Appendix)
+class AppendixAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "report"]
+    search_fields = ["title", "report__title"]
+    autocomplete_fields = ["report"]
+    list_select_related = ["report"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "kind", "is_exempt", "exempt_paragraph"]
+    list_filter = ["meeting__board__partnership", "kind", "is_exempt"]
+    search_fields = ["title", "meeting__board__name"]
+    autocomplete_fields = ["meeting", "report", "presenter"]
+    list_select_related = ["meeting__board"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "meeting", "status", "capacity"]
+    list_filter = ["meeting__board__partnership", "status"]
+    search_fields = ["person__name", "meeting__board__name"]
+    autocomplete_fields = ["meeting", "person"]
+    list_select_related = ["person", "meeting__board"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "kind", "meeting", "agenda_item", "left_the_meeting"]
+    list_filter = ["meeting__board__partnership", "kind", "left_the_meeting"]
+    search_fields = ["person__name", "description"]
+    autocomplete_fields = ["meeting", "agenda_item", "person", "interest"]
+    list_select_related = ["person", "meeting__board", "agenda_item"]
+
+
+class MinuteAdminForm(forms.ModelForm):
+    def validate_unique(self) -> None:
+        super().validate_unique()
+        # Minute.clean() sets the board and municipal year, which the form leaves out, so the
+        # default exclusions would skip the numbering constraint that is stored on them.
+        exclude = self._get_validation_exclusions() - {"board", "municipal_year"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
+
+
+class ResolutionInline(admin.TabularInline):
+    model = Resolution
+    extra = 0
+
+
+@admin.register(Minute)
+class MinuteAdmin(SimpleHistoryAdmin):
+    form = MinuteAdminForm
+    list_display = ["__str__", "meeting", "municipal_year"]
+    list_filter = ["board__partnership", "municipal_year"]
+    search_fields = ["title", "body", "board__name"]
+    autocomplete_fields = ["meeting", "agenda_item"]
+    readonly_fields = ["board", "municipal_year"]
+    list_select_related = ["meeting__board"]
+    inlines = [ResolutionInline]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "minute", "text"]
+    search_fields = ["text", "minute__title"]
+    autocomplete_fields = ["minute"]
+    list_select_related = ["minute"]
+
+
+@admin.register(MinuteCorrection)
+class MinuteCorrectionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "made_by", "agreed_at"]
+    search_fields = ["reason", "minute__title", "made_by__name"]
+    autocomplete_fields = ["minute", "made_by", "agreed_at"]
+    list_select_related = ["minute", "made_by", "agreed_at__board"]
+
+
+@admin.register(AgendaPack)
+class AgendaPackAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Packs are requested and rendered by the agenda pack service, not made by hand."""
+
+    list_display = ["meeting", "variant", "status", "page_count", "finished_at"]
+    list_filter = ["meeting__board__partnership", "variant", "status"]
+    search_fields = ["meeting__board__name"]
+    list_select_related = ["meeting__board"]

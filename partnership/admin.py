@@ -1,0 +1,97 @@
+"""Admin for partnerships, their organisations, areas, people and partner systems."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from partnership.models import (
+    Area,
+    Merger,
+    Organisation,
+    PartnerMembership,
+    Partnership,
+    PartnerSystem,
+    Person,
+    Theme,
+)
+
+
+@admin.register(Area)
+class AreaAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "nation", "parent", "code"]
+    list_filter = ["kind", "nation"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "area", "founded_on", "dissolved_on"]
+    list_filter = ["kind", "founded_on", "dissolved_on"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = ["area"]
+    list_select_related = ["area"]
+
+
+@admin.register(Merger)
+class MergerAdmin(SimpleHistoryAdmin):
+    list_display = ["successor", "effective_on"]
+    list_filter = ["effective_on"]
+    search_fields = ["successor__name", "predecessors__name"]
+    autocomplete_fields = ["successor"]
+    filter_horizontal = ["predecessors"]
+    list_select_related = ["successor"]
+
+
+class PartnerMembershipInline(admin.TabularInline):
+    model = PartnerMembership
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "nation", "area", "established_on"]
+    list_filter = ["kind", "nation"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["area"]
+    list_select_related = ["area"]
+    inlines = [PartnerMembershipInline]
+
+
+@admin.register(PartnerMembership)
+class PartnerMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "partnership", "joined_on", "left_on"]
+    list_filter = ["partnership", "joined_on", "left_on"]
+    search_fields = ["organisation__name", "partnership__name"]
+    autocomplete_fields = ["partnership", "organisation"]
+    list_select_related = ["organisation", "partnership"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "job_title", "organisation", "capacity", "email"]
+    list_filter = ["capacity"]
+    search_fields = ["name", "job_title", "email", "organisation__name"]
+    autocomplete_fields = ["organisation", "user"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "partnership", "is_cross_cutting"]
+    list_filter = ["partnership", "is_cross_cutting"]
+    search_fields = ["name", "partnership__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["partnership"]
+    list_select_related = ["partnership"]
+
+
+@admin.register(PartnerSystem)
+class PartnerSystemAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "partnership", "can_read", "can_write", "is_active"]
+    list_filter = ["partnership", "can_read", "can_write", "is_active"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["partnership", "organisation"]
+    list_select_related = ["organisation", "partnership"]
