@@ -1,0 +1,63 @@
+# The two commands a newcomer needs:
+#   make run    start the app with demo data on http://localhost:8000 (web, worker and beat)
+#   make test   run the test suite
+# Both create .venv with Python 3.11 on first use and reinstall requirements only when
+# the requirements file has changed since the last install.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Port for `make run`'s web process.
+PORT ?= 8000
+# Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k healthz -x"
+PYTEST_ARGS ?=
+
+# The venv's binaries (python, celery, honcho, ruff) come first for every recipe and for
+# the processes honcho starts from Procfile.dev.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export PYTHONUNBUFFERED := 1
+
+# python3.11, or python3 when that is 3.11.
+PYTHON311 := $(shell for p in python3.11 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1 \
+	&& { command -v $$p; break; }; done)
+
+.PHONY: help run test lint frontend
+
+help:  ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+run: export DJANGO_DEBUG ?= true
+run: $(VENV)/.runtime-installed  ## Start the app with demo data on http://localhost:8000 (PORT=...): web, worker, beat; Ctrl-C stops
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_load
+	exec $(VENV)/bin/honcho --procfile Procfile.dev start --port $(PORT)
+
+test: $(VENV)/.dev-installed  ## Run the tests (DATABASE_URL / REDIS_URL if set, else SQLite); extra args in PYTEST_ARGS
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)
+	bash frontend/build.sh
+
+$(PY):
+	@if [ -z "$(PYTHON311)" ]; then \
+		echo "error: Python 3.11 is required: install it so that python3.11 (or python3) is 3.11" >&2; \
+		exit 1; \
+	fi
+	$(PYTHON311) -m venv $(VENV)
+
+# Stamp files record the last install; make reinstalls when a requirements file is newer.
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# requirements-dev.txt includes requirements.txt, so this also satisfies the runtime stamp.
+$(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
