@@ -3,7 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, ModelForm, inlineformset_factory
 
-from governance.models import Board, BoardMembership, JointAppointment, JointAppointmentShare
+from governance.models import (
+    CHAIR_OVERLAPS,
+    SEAT_OVERLAPS,
+    Board,
+    BoardMembership,
+    JointAppointment,
+    JointAppointmentShare,
+)
 from governance.services import joint_appointment_shares_check
 
 
@@ -62,10 +69,10 @@ class BaseBoardMembershipFormSet(BaseInlineFormSet):
                     continue
                 if seat.person_id == other.person_id:
                     raise ValidationError(
-                        f"{seat.person} already holds a seat on {self.instance} then."
+                        SEAT_OVERLAPS.format(person=seat.person, board=self.instance)
                     )
                 if seat.role == other.role == BoardMembership.Role.CHAIR:
-                    raise ValidationError(f"{self.instance} already has a chair then.")
+                    raise ValidationError(CHAIR_OVERLAPS.format(board=self.instance))
 
 
 BoardMembershipFormSet = inlineformset_factory(

@@ -12,6 +12,9 @@ from core.models import AuditedModel
 from governance.querysets import BoardMembershipQuerySet, JointAppointmentQuerySet
 from partnership.models import Area, Organisation, Partnership, Person, Theme
 
+SEAT_OVERLAPS = "{person} already holds a seat on {board} then."
+CHAIR_OVERLAPS = "{board} already has a chair then."
+
 
 class Board(AuditedModel):
     """A body of a partnership that meets and decides: a board, group, committee or cabinet."""
@@ -66,6 +69,7 @@ class Board(AuditedModel):
             models.CheckConstraint(
                 condition=~Q(status="dissolved") | Q(dissolved_on__isnull=False),
                 name="dissolved_board_has_date",
+                violation_error_message="A dissolved board needs the date it was dissolved.",
             ),
         ]
 
@@ -151,20 +155,24 @@ class BoardMembership(AuditedModel):
                 | Q(started_on__isnull=True)
                 | Q(ended_on__gte=models.F("started_on")),
                 name="membership_ends_after_start",
+                violation_error_message="A seat cannot end before it starts.",
             ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(office="") | Q(organisation__isnull=False),
                 name="membership_names_holder_office_or_organisation",
+                violation_error_message="Name the person, office or organisation the seat is for.",
             ),
             models.UniqueConstraint(
                 fields=["board", "person"],
                 condition=Q(ended_on__isnull=True, person__isnull=False),
                 name="one_open_seat_per_person_per_board",
+                violation_error_message="This person already holds an open seat on this board.",
             ),
             models.UniqueConstraint(
                 fields=["board"],
                 condition=Q(ended_on__isnull=True, role="chair", person__isnull=False),
                 name="one_open_chair_per_board",
+                violation_error_message="This board already has a chair; end their seat first.",
             ),
         ]
 
@@ -188,12 +196,12 @@ class BoardMembership(AuditedModel):
             .overlapping(self.started_on, self.ended_on)
         )
         if clashes.filter(person=self.person).exists():
-            raise ValidationError(f"{self.person} already holds a seat on {self.board} then.")
+            raise ValidationError(SEAT_OVERLAPS.format(person=self.person, board=self.board))
         if (
             self.role == self.Role.CHAIR
             and clashes.filter(role=self.Role.CHAIR, person__isnull=False).exists()
         ):
-            raise ValidationError(f"{self.board} already has a chair then.")
+            raise ValidationError(CHAIR_OVERLAPS.format(board=self.board))
 
 
 class JointAppointment(AuditedModel):
@@ -230,6 +238,7 @@ class JointAppointment(AuditedModel):
                 | Q(started_on__isnull=True)
                 | Q(ended_on__gte=models.F("started_on")),
                 name="joint_appointment_ends_after_start",
+                violation_error_message="An appointment cannot end before it starts.",
             ),
         ]
 
@@ -264,6 +273,7 @@ class JointAppointmentShare(AuditedModel):
             models.CheckConstraint(
                 condition=Q(cost_share_percent__gt=0, cost_share_percent__lte=100),
                 name="cost_share_between_0_and_100",
+                violation_error_message="A share of cost is more than 0% and at most 100%.",
             ),
         ]
 
@@ -305,6 +315,7 @@ class Interest(AuditedModel):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("registered_on")),
                 name="interest_ends_after_registered",
+                violation_error_message="An interest cannot end before it was registered.",
             ),
         ]
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import AuditedModel
 from governance.models import Board, Interest
@@ -65,19 +66,22 @@ class Meeting(AuditedModel):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
                 name="meeting_ends_after_start",
+                violation_error_message="A meeting cannot end before it starts.",
             ),
             models.CheckConstraint(
                 condition=~Q(venue="") | ~Q(online_link=""),
                 name="meeting_has_venue_or_link",
+                violation_error_message="Give a venue, an online link, or both.",
             ),
             models.CheckConstraint(
                 condition=~Q(minutes_status="published") | Q(minutes_published_at__isnull=False),
                 name="published_minutes_have_date",
+                violation_error_message="Published minutes need the date they were published.",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.board}, {self.starts_at:%-d %B %Y}"
+        return f"{self.board}, {timezone.localtime(self.starts_at):%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.pk])
@@ -184,6 +188,7 @@ class AgendaItem(AuditedModel):
             models.CheckConstraint(
                 condition=Q(is_exempt=False) | ~Q(exempt_paragraph=""),
                 name="exempt_item_names_paragraph",
+                violation_error_message="An exempt item must name the paragraph that exempts it.",
             ),
         ]
 
@@ -269,7 +274,9 @@ class Minute(AuditedModel):
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["board", "municipal_year", "number"], name="unique_minute_number_per_year"
+                fields=["board", "municipal_year", "number"],
+                name="unique_minute_number_per_year",
+                violation_error_message="The board has used this minute number this year.",
             ),
         ]
 
@@ -281,7 +288,7 @@ class Minute(AuditedModel):
         if self.meeting_id:
             self.board_id = self.meeting.board_id
             self.municipal_year = self.meeting.board.partnership.municipal_year_of(
-                self.meeting.starts_at.date()
+                timezone.localdate(self.meeting.starts_at)
             )
 
 
@@ -355,11 +362,14 @@ class AgendaPack(AuditedModel):
         ordering = ["meeting", "-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="ready") | ~Q(file=""), name="ready_pack_has_file"
+                condition=~Q(status="ready") | ~Q(file=""),
+                name="ready_pack_has_file",
+                violation_error_message="A ready pack must have its file.",
             ),
             models.CheckConstraint(
                 condition=~Q(status="failed") | ~Q(failure_reason=""),
                 name="failed_pack_has_reason",
+                violation_error_message="A failed pack must record why it failed.",
             ),
         ]
 

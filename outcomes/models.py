@@ -44,7 +44,9 @@ class OutcomeFramework(AuditedModel):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "slug"], name="unique_framework_slug"),
             models.CheckConstraint(
-                condition=Q(ends_on__gt=models.F("starts_on")), name="framework_ends_after_start"
+                condition=Q(ends_on__gt=models.F("starts_on")),
+                name="framework_ends_after_start",
+                violation_error_message="A framework must end after it starts.",
             ),
         ]
 
@@ -115,9 +117,12 @@ class Indicator(AuditedModel):
             models.CheckConstraint(
                 condition=Q(baseline_value__isnull=True) | Q(baseline_date__isnull=False),
                 name="indicator_baseline_has_date",
+                violation_error_message="A baseline needs the date it was measured.",
             ),
             models.CheckConstraint(
-                condition=Q(tolerance_percent__gte=0), name="indicator_tolerance_not_negative"
+                condition=Q(tolerance_percent__gte=0),
+                name="indicator_tolerance_not_negative",
+                violation_error_message="The tolerance cannot be negative.",
             ),
         ]
 
@@ -149,10 +154,14 @@ class Target(PeriodValue):
     class Meta(PeriodValue.Meta):
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "period_start"], name="one_target_per_period"
+                fields=["indicator", "period_start"],
+                name="one_target_per_period",
+                violation_error_message="This indicator already has a target for this period.",
             ),
             models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")), name="target_period_valid"
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="target_period_valid",
+                violation_error_message="A period cannot end before it starts.",
             ),
         ]
 
@@ -169,10 +178,14 @@ class Reading(PeriodValue):
     class Meta(PeriodValue.Meta):
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "period_start"], name="one_reading_per_period"
+                fields=["indicator", "period_start"],
+                name="one_reading_per_period",
+                violation_error_message="This indicator already has a reading for this period.",
             ),
             models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")), name="reading_period_valid"
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="reading_period_valid",
+                violation_error_message="A period cannot end before it starts.",
             ),
         ]
 
@@ -318,6 +331,7 @@ class Reminder(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["action", "days_from_deadline", "deadline"],
                 name="one_reminder_per_action_point_deadline",
+                violation_error_message="This reminder has already been sent.",
             ),
         ]
 

@@ -84,6 +84,7 @@ class Organisation(AuditedModel):
                 | Q(founded_on__isnull=True)
                 | Q(dissolved_on__gte=models.F("founded_on")),
                 name="organisation_dissolved_after_founded",
+                violation_error_message="An organisation cannot cease before it was founded.",
             ),
         ]
 
@@ -143,6 +144,7 @@ class Partnership(AuditedModel):
             models.CheckConstraint(
                 condition=Q(municipal_year_start_month__gte=1, municipal_year_start_month__lte=12),
                 name="partnership_municipal_year_month_valid",
+                violation_error_message="The municipal year starts in a month from 1 to 12.",
             ),
         ]
 
@@ -176,12 +178,14 @@ class PartnerMembership(AuditedModel):
                 fields=["partnership", "organisation"],
                 condition=Q(left_on__isnull=True),
                 name="one_current_partner_membership",
+                violation_error_message="This organisation is already a current partner.",
             ),
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True)
                 | Q(joined_on__isnull=True)
                 | Q(left_on__gte=models.F("joined_on")),
                 name="partner_membership_left_after_joined",
+                violation_error_message="An organisation cannot leave before it joined.",
             ),
         ]
 

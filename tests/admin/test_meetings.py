@@ -49,7 +49,7 @@ def test_adding_a_minute_with_a_number_used_this_municipal_year_is_refused(admin
     response = add_minute(admin_client, meeting, 86)
 
     assert response.status_code == 200
-    assert "Minute with this Board, Municipal year and Number already exists." in (
+    assert "The board has used this minute number this year." in (
         response.content.decode()
     )
     assert Minute.objects.count() == 1

@@ -54,7 +54,7 @@ def test_minute_number_is_used_once_per_board_and_municipal_year(cabinet):
         repeat.full_clean()
 
     assert refusal.value.messages == [
-        "Minute with this Board, Municipal year and Number already exists."
+        "The board has used this minute number this year."
     ]
     with pytest.raises(IntegrityError), transaction.atomic():
         repeat.save()
