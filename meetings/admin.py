@@ -116,13 +116,32 @@ class MinuteAdminForm(forms.ModelForm):
             self._update_errors(error)
 
 
-class ResolutionInline(admin.TabularInline):
+def _minutes_published(record) -> bool:
+    """Whether the minute (or resolution) on this record belongs to published minutes."""
+    minute = getattr(record, "minute", record)
+    return minute is not None and minute.meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
+
+
+class PublishedMinutesLocked:
+    """Published minutes change only by a recorded correction, never by editing them here."""
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not _minutes_published(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not _minutes_published(obj) and super().has_delete_permission(request, obj)
+
+
+class ResolutionInline(PublishedMinutesLocked, admin.TabularInline):
     model = Resolution
     extra = 0
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not _minutes_published(obj) and super().has_add_permission(request, obj)
+
 
 @admin.register(Minute)
-class MinuteAdmin(SimpleHistoryAdmin):
+class MinuteAdmin(PublishedMinutesLocked, SimpleHistoryAdmin):
     form = MinuteAdminForm
     list_display = ["__str__", "meeting", "municipal_year"]
     list_filter = ["board__partnership", "municipal_year"]
@@ -134,7 +153,7 @@ class MinuteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
+class ResolutionAdmin(PublishedMinutesLocked, SimpleHistoryAdmin):
     list_display = ["__str__", "minute", "text"]
     search_fields = ["text", "minute__title"]
     autocomplete_fields = ["minute"]

@@ -3,8 +3,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import Minute
+from meetings.models import Minute, Resolution
 from tests.factories import MeetingFactory, MinuteFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,25 @@ def test_adding_a_minute_with_a_number_used_this_municipal_year_is_refused(admin
     response = add_minute(admin_client, meeting, 86)
 
     assert response.status_code == 200
-    assert "The board has used this minute number this year." in (
-        response.content.decode()
-    )
+    assert "The board has used this minute number this year." in (response.content.decode())
     assert Minute.objects.count() == 1
+
+
+def test_published_minutes_cannot_be_edited_or_deleted_in_the_admin(admin_client):
+    minute = MinuteFactory(
+        meeting__minutes_status="published", meeting__minutes_published_at=timezone.now()
+    )
+    resolution = Resolution.objects.create(minute=minute, position=1, text="Noted.")
+
+    edit = admin_client.post(
+        f"/admin/meetings/minute/{minute.pk}/change/", {"title": "Rewritten", "number": 1}
+    )
+    delete = admin_client.post(
+        f"/admin/meetings/resolution/{resolution.pk}/delete/", {"post": "yes"}
+    )
+
+    assert edit.status_code == 403
+    assert delete.status_code == 403
+    minute.refresh_from_db()
+    assert minute.title != "Rewritten"
+    assert Resolution.objects.filter(pk=resolution.pk).exists()
