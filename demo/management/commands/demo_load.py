@@ -1,0 +1,58 @@
+"""Loads the demo data drawn from the seed documents; running it again changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import cannock_chase, cardiff, herefordshire, highland, users
+from demo.users import Account
+from partnership.models import PartnerSystem
+
+
+class Command(BaseCommand):
+    help = (
+        "Loads Highland CPP, Herefordshire Cabinet, Cardiff's IPOC and Cannock Chase LSP from "
+        "the seed documents, with demo users. Safe to run again: it changes nothing."
+    )
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            highland_records = highland.load()
+            herefordshire_records = herefordshire.load()
+            cardiff.load()
+            cannock_chase.load()
+            accounts, system = users.load(
+                officer=highland_records["officer"],
+                chair=herefordshire_records["chair"],
+                clerk=herefordshire_records["clerk"],
+                council=herefordshire_records["council"],
+                scrutiny_committee=herefordshire_records["scrutiny_committee"],
+                highland=highland_records["partnership"],
+                nhs_highland=highland_records["nhs_highland"],
+            )
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(_accounts_table(accounts))
+        self.stdout.write(_partner_system_line(system))
+
+
+def _accounts_table(accounts: list[Account]) -> str:
+    rows = [Account("Username", "Password", "Signs in as"), *accounts]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(Account._fields))]
+    rows.insert(1, Account(*("-" * width for width in widths)))
+    lines = [
+        "  " + "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    note = "Passwords are set only when a user is first created."
+    return "\n".join(["", "Demo users:", *(line.rstrip() for line in lines), note, ""])
+
+
+def _partner_system_line(system: PartnerSystem) -> str:
+    scopes = " and ".join(
+        scope
+        for scope, allowed in (("read", system.can_read), ("write", system.can_write))
+        if allowed
+    )
+    return (
+        f"Partner system: {system.name} ({system.organisation}) for {system.partnership}, "
+        f"may {scopes}."
+    )

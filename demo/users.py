@@ -1,0 +1,108 @@
+"""Demo sign-ins, one for each kind of user, linked to people from the seeds; and an API client.
+
+Each password is set only when its user is first created, so reloading changes no user and a
+password changed since is kept.
+"""
+
+import datetime
+from typing import NamedTuple
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+
+from demo.upsert import update, upsert
+from governance.models import Board, BoardMembership
+from partnership.models import Organisation, Partnership, PartnerSystem, Person
+
+
+class Account(NamedTuple):
+    username: str
+    password: str
+    signs_in_as: str
+
+
+# Illustrative, not from the seeds: the pack names no member of the Overview and Scrutiny
+# Committee, and the demo needs one to show what a scrutiny member may see of Cabinet.
+SCRUTINY_MEMBER = "Demo Scrutiny Member"
+SCRUTINY_SEAT_FROM = datetime.date(2010, 5, 1)
+
+PARTNER_SYSTEM = "NHS Highland performance system"
+
+PASSWORDS = {
+    "officer": "demo-officer-2026",
+    "chair": "demo-chair-2026",
+    "clerk": "demo-clerk-2026",
+    "scrutiny": "demo-scrutiny-2026",
+    "admin": "demo-admin-2026",
+}
+
+
+def load(
+    *,
+    officer: Person,
+    chair: Person,
+    clerk: Person,
+    council: Organisation,
+    scrutiny_committee: Board,
+    highland: Partnership,
+    nhs_highland: Organisation,
+) -> tuple[list[Account], PartnerSystem]:
+    """Loads the demo users and the partner system; returns what to tell whoever runs the demo."""
+    scrutiny_member = upsert(
+        Person,
+        {"name": SCRUTINY_MEMBER, "organisation": council},
+        honorific_prefix="Councillor",
+        capacity=Person.Capacity.ELECTED_MEMBER,
+    )
+    upsert(
+        BoardMembership,
+        {
+            "board": scrutiny_committee,
+            "person": scrutiny_member,
+            "role": BoardMembership.Role.MEMBER,
+        },
+        organisation=council,
+        started_on=SCRUTINY_SEAT_FROM,
+    )
+    people = {
+        "officer": officer,
+        "chair": chair,
+        "clerk": clerk,
+        "scrutiny": scrutiny_member,
+    }
+    accounts = []
+    for username, person in people.items():
+        update(person, user=_user(username, email=person.email))
+        accounts.append(Account(username, PASSWORDS[username], _describe(person)))
+    _user("admin", is_superuser=True)
+    accounts.append(Account("admin", PASSWORDS["admin"], "Administrator (no person)"))
+
+    system = upsert(
+        PartnerSystem,
+        {"partnership": highland, "name": PARTNER_SYSTEM},
+        organisation=nhs_highland,
+        can_read=True,
+        can_write=True,
+        is_active=True,
+    )
+    return accounts, system
+
+
+def _user(username: str, *, email: str = "", is_superuser: bool = False):
+    user_model: type[AbstractUser] = get_user_model()
+    values = {"email": email, "is_staff": is_superuser, "is_superuser": is_superuser}
+    try:
+        user = user_model.objects.get(username=username)
+    except user_model.DoesNotExist:
+        user = user_model(username=username, **values)
+        user.set_password(PASSWORDS[username])
+        user.full_clean()
+        user.save()
+        return user
+    update(user, **values)
+    return user
+
+
+def _describe(person: Person) -> str:
+    parts = [str(person), person.job_title, str(person.organisation or "")]
+    return ", ".join(part for part in parts if part)
