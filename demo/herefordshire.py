@@ -1216,7 +1216,7 @@ def _load_17_february_2011(
         # working days before, as the March one did.
         agenda_published_at=datetime.datetime(2011, 2, 9, 10, 0, tzinfo=LONDON),
         minutes_status=Meeting.MinutesStatus.PUBLISHED,
-        minutes_approved_at=march,
+        minutes_approved_at_meeting=march,
         # Approved and signed at the meeting of 17 March 2011 and published that afternoon.
         minutes_published_at=datetime.datetime(2011, 3, 17, 17, 0, tzinfo=LONDON),
     )

@@ -46,7 +46,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["board__partnership", "status", "minutes_status", "starts_at"]
     search_fields = ["board__name", "venue"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["board", "contact", "minutes_approved_at"]
+    autocomplete_fields = ["board", "contact", "minutes_approved_at_meeting"]
     inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
 
     def get_queryset(self, request):

@@ -48,7 +48,7 @@ class Meeting(AuditedModel):
     minutes_status = models.CharField(
         max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.NONE
     )
-    minutes_approved_at = models.ForeignKey(
+    minutes_approved_at_meeting = models.ForeignKey(
         "self",
         null=True,
         blank=True,

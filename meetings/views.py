@@ -64,7 +64,7 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
 
     def get_queryset(self):
         return Meeting.objects.select_related(
-            "board__partnership", "contact", "minutes_approved_at"
+            "board__partnership", "contact", "minutes_approved_at_meeting"
         ).prefetch_related(
             Prefetch(
                 "agenda_items",

@@ -241,7 +241,7 @@ def test_february_meeting_was_held_and_its_minutes_published(february_meeting, m
     assert february_meeting.venue == "The Council Chamber, Brockington, 35 Hafod Road, Hereford"
     assert february_meeting.ends_at - february_meeting.starts_at == datetime.timedelta(minutes=90)
     assert february_meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
-    assert february_meeting.minutes_approved_at == march_meeting
+    assert february_meeting.minutes_approved_at_meeting == march_meeting
     assert february_meeting.minutes_published_at.date() == datetime.date(2011, 3, 17)
 
 
