@@ -148,6 +148,7 @@ class MinuteText(NamedTuple):
     title: str
     body: str
     resolutions: list[tuple[str, str]]
+    resolution_preamble: str = ""
 
 
 MINUTES_17_FEBRUARY_2011 = [
@@ -211,7 +212,6 @@ MINUTES_17_FEBRUARY_2011 = [
                 "Health and Wellbeing Board, however there would continue to be external "
                 "monitoring by the Care Quality Commission and other external regulators.",
             ),
-            p("RESOLVED That:"),
         ),
         [
             (
@@ -237,6 +237,7 @@ MINUTES_17_FEBRUARY_2011 = [
                 "the Chief Executive, to complete the agreements.",
             ),
         ],
+        resolution_preamble="That:",
     ),
     MinuteText(
         90,
@@ -275,7 +276,6 @@ MINUTES_17_FEBRUARY_2011 = [
                 "views of the public. It was noted however, that there had been a move towards "
                 "consensus across a large part of the county.",
             ),
-            p("RESOLVED: THAT:"),
         ),
         [
             (
@@ -305,6 +305,7 @@ MINUTES_17_FEBRUARY_2011 = [
                 "final recommendations for consideration by Council.",
             ),
         ],
+        resolution_preamble="That:",
     ),
     MinuteText(
         91,
@@ -387,7 +388,6 @@ MINUTES_17_FEBRUARY_2011 = [
                 "Worcestershire Council's Planning Committee, then this funding would be built "
                 "into the financial strategy.",
             ),
-            p("RESOLVED: That Cabinet:"),
         ),
         [
             ("a)", "Noted the report and the forecast deficit position of £2.2m; and"),
@@ -397,6 +397,7 @@ MINUTES_17_FEBRUARY_2011 = [
                 "to ensure a balanced revenue budget.",
             ),
         ],
+        resolution_preamble="That Cabinet:",
     ),
     MinuteText(
         93,
@@ -427,7 +428,6 @@ MINUTES_17_FEBRUARY_2011 = [
                 "It was expected that there would be continuing updates for Members as issues "
                 "arose and changed nationally.",
             ),
-            p("RESOLVED: That it be recommended to Council that:"),
         ),
         [
             (
@@ -459,6 +459,7 @@ MINUTES_17_FEBRUARY_2011 = [
                 "date is known.",
             ),
         ],
+        resolution_preamble="That it be recommended to Council that:",
     ),
 ]
 
@@ -1237,7 +1238,11 @@ def _load_17_february_2011(
         upsert(Attendance, {"meeting": meeting, "person": person}, status=status, capacity=capacity)
     for text in MINUTES_17_FEBRUARY_2011:
         minute = upsert(
-            Minute, {"meeting": meeting, "number": text.number}, title=text.title, body=text.body
+            Minute,
+            {"meeting": meeting, "number": text.number},
+            title=text.title,
+            body=text.body,
+            resolution_preamble=text.resolution_preamble,
         )
         for position, (label, resolution) in enumerate(text.resolutions, start=1):
             upsert(

@@ -267,6 +267,12 @@ class Minute(AuditedModel):
     )
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
+    resolution_preamble = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Printed after RESOLVED, e.g. 'That Cabinet:' or 'That it be recommended to "
+        "Council that:'.",
+    )
 
     objects = MinuteQuerySet.as_manager()
 

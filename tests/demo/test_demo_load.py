@@ -236,6 +236,22 @@ def test_february_resolutions_are_counted_per_minute(february_meeting):
     assert "(c) the existing Local Transport Plan 2" in resolution_2.text
 
 
+def test_february_resolutions_keep_their_printed_preambles(february_meeting):
+    preambles = dict(february_meeting.minutes.values_list("number", "resolution_preamble"))
+
+    assert preambles == {
+        86: "",
+        87: "",
+        88: "",
+        89: "That:",
+        90: "That:",
+        91: "",
+        92: "That Cabinet:",
+        93: "That it be recommended to Council that:",
+    }
+    assert "RESOLVED" not in february_meeting.minutes.get(number=89).body
+
+
 def test_february_meeting_was_held_and_its_minutes_published(february_meeting, march_meeting):
     assert february_meeting.status == Meeting.Status.HELD
     assert february_meeting.venue == "The Council Chamber, Brockington, 35 Hafod Road, Hereford"
