@@ -53,9 +53,7 @@ def test_minute_number_is_used_once_per_board_and_municipal_year(cabinet):
     with pytest.raises(ValidationError) as refusal:
         repeat.full_clean()
 
-    assert refusal.value.messages == [
-        "The board has used this minute number this year."
-    ]
+    assert refusal.value.messages == ["The board has used this minute number this year."]
     with pytest.raises(IntegrityError), transaction.atomic():
         repeat.save()
 
