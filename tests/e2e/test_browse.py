@@ -1,6 +1,9 @@
 """The demo partnerships browsed in headless Chromium, as their users would."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from demo.users import PASSWORDS
 from tests.e2e.conftest import sign_in
@@ -46,10 +49,9 @@ def test_keyboard_user_skips_to_the_main_content(page, demo):
     page.goto("/")
 
     page.keyboard.press("Tab")
-    skip_link = page.get_by_role("link", name="Skip to main content")
-    assert skip_link.evaluate("element => element === document.activeElement")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main-content")
+    expect(page).to_have_url(re.compile("#main-content$"))
 
 
 def test_sign_out_returns_to_the_public_home(page, demo):
