@@ -26,10 +26,16 @@ class PartnershipDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["top_boards"] = [
-            board for board in self.object.boards.all() if board.reports_to_id is None
-        ]
+        boards = list(self.object.boards.all())
+        self._share_partnership(boards)
+        context["top_boards"] = [board for board in boards if board.reports_to_id is None]
         return context
+
+    def _share_partnership(self, boards) -> None:
+        # Every board's link names the partnership: give them the one already loaded.
+        for board in boards:
+            board.partnership = self.object
+            self._share_partnership(board.reporting_boards.all())
 
 
 class OrganisationDetailView(DetailView):

@@ -1,8 +1,10 @@
 """Fixtures shared across the test suite; factories live in tests/factories.py."""
 
+import io
 import os
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 
@@ -11,3 +13,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip("needs PostgreSQL: set DATABASE_URL to a postgres:// URL")
     if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
         pytest.skip("needs Redis: set REDIS_URL")
+
+
+@pytest.fixture
+def demo(db) -> None:
+    """The demo partnerships from the seed documents."""
+    call_command("demo_load", stdout=io.StringIO())

@@ -39,6 +39,7 @@ def page(browser, live_server):
 
 @pytest.fixture
 def demo(transactional_db):
+    """The demo data, committed so that the live server's thread sees it."""
     call_command("demo_load", stdout=io.StringIO())
 
 
