@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.constraints import dates_in_order
 from core.models import AuditedModel
 from governance.querysets import BoardMembershipQuerySet, JointAppointmentQuerySet
 from partnership.models import Area, Organisation, Partnership, Person, Theme
@@ -150,12 +151,11 @@ class BoardMembership(AuditedModel):
     class Meta:
         ordering = ["board", "role", "person__name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
+            dates_in_order(
+                "started_on",
+                "ended_on",
                 name="membership_ends_after_start",
-                violation_error_message="A seat cannot end before it starts.",
+                message="A seat cannot end before it starts.",
             ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(office="") | Q(organisation__isnull=False),
@@ -233,12 +233,11 @@ class JointAppointment(AuditedModel):
     class Meta:
         ordering = ["partnership", "post_title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
+            dates_in_order(
+                "started_on",
+                "ended_on",
                 name="joint_appointment_ends_after_start",
-                violation_error_message="An appointment cannot end before it starts.",
+                message="An appointment cannot end before it starts.",
             ),
         ]
 

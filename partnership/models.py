@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.constraints import dates_in_order
 from core.models import AuditedModel
 from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet
 
@@ -79,12 +80,11 @@ class Organisation(AuditedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(dissolved_on__isnull=True)
-                | Q(founded_on__isnull=True)
-                | Q(dissolved_on__gte=models.F("founded_on")),
+            dates_in_order(
+                "founded_on",
+                "dissolved_on",
                 name="organisation_dissolved_after_founded",
-                violation_error_message="An organisation cannot cease before it was founded.",
+                message="An organisation cannot cease before it was founded.",
             ),
         ]
 
@@ -180,12 +180,11 @@ class PartnerMembership(AuditedModel):
                 name="one_current_partner_membership",
                 violation_error_message="This organisation is already a current partner.",
             ),
-            models.CheckConstraint(
-                condition=Q(left_on__isnull=True)
-                | Q(joined_on__isnull=True)
-                | Q(left_on__gte=models.F("joined_on")),
+            dates_in_order(
+                "joined_on",
+                "left_on",
                 name="partner_membership_left_after_joined",
-                violation_error_message="An organisation cannot leave before it joined.",
+                message="An organisation cannot leave before it joined.",
             ),
         ]
 
