@@ -197,3 +197,48 @@ def test_remit_clause_reads_as_its_number_and_heading(cabinet):
     )
 
     assert str(clause) == "Remit 3: Are we reducing inequalities?"
+
+
+@pytest.mark.postgres
+def test_database_refuses_overlapping_dated_seats_of_a_person():
+    board = BoardFactory()
+    person = PersonFactory()
+    BoardMembership.objects.create(
+        board=board,
+        person=person,
+        started_on=datetime.date(2010, 5, 1),
+        ended_on=datetime.date(2011, 4, 30),
+    )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BoardMembership.objects.create(
+            board=board,
+            person=person,
+            started_on=datetime.date(2011, 1, 1),
+            ended_on=datetime.date(2011, 12, 31),
+        )
+    BoardMembership.objects.create(
+        board=board, person=person, started_on=datetime.date(2011, 5, 1), ended_on=None
+    )
+    assert BoardMembership.objects.filter(board=board, person=person).count() == 2
+
+
+@pytest.mark.postgres
+def test_database_refuses_two_chairs_in_the_same_period():
+    board = BoardFactory()
+    BoardMembership.objects.create(
+        board=board,
+        person=PersonFactory(),
+        role="chair",
+        started_on=datetime.date(2010, 5, 1),
+        ended_on=datetime.date(2011, 4, 30),
+    )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BoardMembership.objects.create(
+            board=board,
+            person=PersonFactory(),
+            role="chair",
+            started_on=datetime.date(2011, 4, 1),
+            ended_on=datetime.date(2012, 4, 30),
+        )
