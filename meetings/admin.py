@@ -80,9 +80,9 @@ class AppendixAdmin(SimpleHistoryAdmin):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "kind", "is_exempt", "exempt_paragraph"]
-    list_filter = ["meeting__board__partnership", "kind", "is_exempt"]
+    list_filter = ["meeting__board__partnership", "kind", "is_exempt", "themes"]
     search_fields = ["title", "meeting__board__name"]
-    autocomplete_fields = ["meeting", "report", "presenter"]
+    autocomplete_fields = ["meeting", "report", "presenter", "themes"]
     list_select_related = ["meeting__board"]
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.models import AuditedModel
 from governance.models import Board, Interest
 from meetings.querysets import MeetingQuerySet, MinuteQuerySet
-from partnership.models import Person
+from partnership.models import Person, Theme
 
 
 class Meeting(AuditedModel):
@@ -173,6 +173,9 @@ class AgendaItem(AuditedModel):
     )
     presenter = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="agenda_items", help_text="Cross-cutting themes it touches."
     )
     is_exempt = models.BooleanField(default=False)
     exempt_paragraph = models.CharField(
