@@ -12,7 +12,7 @@ def test_board_page_shows_remit_members_and_meetings(client, demo, django_assert
     assert page.count('<li value="') == 7
     assert "Are we reducing inequalities at the pace required?" in page
     assert "Highland CPP Partnership Board" in page
-    assert "Vacant" in page
+    assert "No holder recorded" in page
     assert "26 November 2013" in page
 
 
