@@ -71,19 +71,21 @@ def world(db) -> World:
         "no_person": User.objects.create_user(username="no_person", password="not-used-here"),
         "anonymous": AnonymousUser(),
     }
+    earlier = last_year - datetime.timedelta(days=30)
+    # The past chair handed over to the current chair a year ago.
     seats = [
-        ("chair", board, "chair", None),
-        ("past_chair", board, "chair", last_year),
-        ("clerk", board, "clerk", None),
-        ("member", board, "member", None),
-        ("scrutiny", scrutiny, "member", None),
+        ("past_chair", board, "chair", earlier, last_year),
+        ("chair", board, "chair", last_year + datetime.timedelta(days=1), None),
+        ("clerk", board, "clerk", earlier, None),
+        ("member", board, "member", earlier, None),
+        ("scrutiny", scrutiny, "member", earlier, None),
     ]
-    for key, seat_board, role, ended_on in seats:
+    for key, seat_board, role, started_on, ended_on in seats:
         BoardMembership.objects.create(
             board=seat_board,
             person=users[key].person,
             role=role,
-            started_on=last_year - datetime.timedelta(days=30),
+            started_on=started_on,
             ended_on=ended_on,
         )
     meeting = Meeting.objects.create(
