@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.views import healthz
-from meetings.views import HomeView
+from meetings.views.home import HomeView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

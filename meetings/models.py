@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import AuditedModel
+from core.models import AuditedModel, TimeStampedModel
 from governance.models import Board, Interest
 from meetings.querysets import MeetingQuerySet, MinuteQuerySet
+from outcomes.models import DevelopmentAction
 from partnership.models import Person, Theme
 
 
@@ -122,6 +123,12 @@ class Report(AuditedModel):
     risk_management = models.TextField(blank=True)
     consultees = models.TextField(blank=True)
     background_papers = models.TextField(blank=True)
+    body = models.TextField(
+        blank=True, help_text="The report's own text beyond its cover sheet, e.g. from Word."
+    )
+    source_document = models.FileField(
+        upload_to="reports/sources/", blank=True, help_text="The Word file the body came from."
+    )
     contact_officer = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
     )
@@ -308,6 +315,14 @@ class Resolution(AuditedModel):
     position = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=10, blank=True, help_text="As printed, e.g. a) or 2.")
     text = models.TextField()
+    development_action = models.OneToOneField(
+        DevelopmentAction,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resolution",
+        help_text="The development action this resolution created.",
+    )
 
     class Meta:
         ordering = ["minute", "position"]
@@ -364,6 +379,8 @@ class AgendaPack(AuditedModel):
     requested_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     file = models.FileField(upload_to="packs/", blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    sections_total = models.PositiveSmallIntegerField(default=0)
+    sections_done = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)
 
@@ -384,3 +401,21 @@ class AgendaPack(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.get_variant_display()} agenda pack for {self.meeting} ({self.status})"
+
+
+class RenderedSection(TimeStampedModel):
+    """A rendered section of an agenda pack, reused while its content is unchanged."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, help_text="Digest of everything the section shows.")
+    file = models.FileField(upload_to="packs/sections/")
+    page_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["meeting", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "key"], name="one_rendering_per_section"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rendered section {self.key[:12]} of {self.meeting} ({self.page_count} pages)"

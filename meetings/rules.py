@@ -12,7 +12,7 @@ from governance.rules import (
     is_chair_or_clerk,
     is_scrutiny_member_of,
 )
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, AgendaPack, Meeting
 from partnership.rules import is_administrator
 
 
@@ -38,6 +38,11 @@ def minutes_are_published(principal, meeting: Meeting | None) -> bool:
 
 
 @rules.predicate
+def agenda_is_published_for_pack(principal, pack: AgendaPack | None) -> bool:
+    return pack is not None and pack.meeting.is_agenda_published
+
+
+@rules.predicate
 def item_is_open(principal, item: AgendaItem | None) -> bool:
     return item is not None and not item.is_exempt
 
@@ -47,14 +52,24 @@ def item_agenda_is_published(principal, item: AgendaItem | None) -> bool:
     return item is not None and item.meeting.is_agenda_published
 
 
+@rules.predicate
+def pack_is_public(principal, pack: AgendaPack | None) -> bool:
+    return pack is not None and pack.variant == AgendaPack.Variant.PUBLIC
+
+
 chair_or_clerk = _board(is_chair_or_clerk)
 insider = _board(is_board_member) | _board(can_edit_board) | is_administrator
 scrutineer = _board(is_scrutiny_member_of)
 
+# Scheduling takes the board; everything else takes the meeting or a record of it.
+rules.add_perm("meetings.schedule_meeting", can_edit_board | is_chair_or_clerk)
 rules.add_perm("meetings.view_meeting", agenda_is_published | insider)
+# Building the agenda, writing reports and recording attendance and minutes.
 rules.add_perm("meetings.change_meeting", _board(can_edit_board) | chair_or_clerk)
 rules.add_perm("meetings.view_minutes", minutes_are_published | insider)
 rules.add_perm("meetings.approve_minutes", chair_or_clerk)
+rules.add_perm("meetings.publish_minutes", chair_or_clerk)
+rules.add_perm("meetings.correct_minutes", chair_or_clerk)
 rules.add_perm("meetings.publish_agenda", chair_or_clerk)
 rules.add_perm("meetings.request_agenda_pack", chair_or_clerk)
 rules.add_perm(
@@ -62,3 +77,8 @@ rules.add_perm(
     (item_agenda_is_published & item_is_open) | insider | (item_agenda_is_published & scrutineer),
 )
 rules.add_perm("meetings.view_exempt_item", insider | (item_agenda_is_published & scrutineer))
+# The public pack is public once the agenda is; the members' pack holds exempt items.
+rules.add_perm(
+    "meetings.view_pack",
+    (agenda_is_published_for_pack & (pack_is_public | scrutineer)) | insider,
+)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from meetings import views
+from meetings.views import meeting
 
 app_name = "meetings"
 urlpatterns = [
-    path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("<int:pk>/", meeting.MeetingDetailView.as_view(), name="meeting_detail"),
 ]

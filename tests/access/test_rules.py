@@ -7,6 +7,7 @@ import pytest
 import rules
 from django.utils import timezone
 
+from meetings.models import AgendaPack
 from outcomes.models import DevelopmentAction, Indicator, Outcome, OutcomeFramework, Reading
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +213,34 @@ def test_an_action_is_updated_by_its_lead_officers_and_writing_systems(world, wh
         lead_person=world.users["member"].person,
     )
     assert allowed(world, who, "outcomes.update_action", action) is expected
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("officer", True), ("chair", True), ("clerk", True), ("member", False), ("anonymous", False)],
+)
+def test_officers_chairs_and_clerks_schedule_meetings(world, who, expected):
+    assert allowed(world, who, "meetings.schedule_meeting", world.board) is expected
+
+
+@pytest.mark.parametrize(
+    ("variant", "who", "expected"),
+    [
+        ("public", "anonymous", True),
+        ("members", "anonymous", False),
+        ("members", "other_officer", False),
+        ("members", "member", True),
+        ("members", "scrutiny", True),
+        ("public", "scrutiny", True),
+    ],
+)
+def test_members_pack_is_for_insiders_and_scrutiny(published, variant, who, expected):
+    pack = AgendaPack(
+        meeting=published.meeting, variant=variant, requested_by=published.users["chair"].person
+    )
+    assert allowed(published, who, "meetings.view_pack", pack) is expected
+
+
+def test_no_pack_is_public_before_the_agenda(world):
+    pack = AgendaPack(meeting=world.meeting, variant="public")
+    assert not allowed(world, "anonymous", "meetings.view_pack", pack)
