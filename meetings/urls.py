@@ -1,8 +1,10 @@
-from django.urls import path
-
-from meetings.views import meeting
+from meetings.views import agenda, meeting, minutes, packs, reports
 
 app_name = "meetings"
 urlpatterns = [
-    path("<int:pk>/", meeting.MeetingDetailView.as_view(), name="meeting_detail"),
+    *meeting.urlpatterns,
+    *agenda.urlpatterns,
+    *reports.urlpatterns,
+    *minutes.urlpatterns,
+    *packs.urlpatterns,
 ]

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.urls import path
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -44,3 +45,8 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
         context["items"] = items
         context["can_view_minutes"] = user.has_perm("meetings.view_minutes", self.object)
         return context
+
+
+urlpatterns = [
+    path("<int:pk>/", MeetingDetailView.as_view(), name="meeting_detail"),
+]

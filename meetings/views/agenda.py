@@ -1,0 +1,3 @@
+"""Scheduling meetings and building and publishing their agendas."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""At and after the meeting: attendance, declarations, minutes and resolutions."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Generating agenda packs and the minutes PDF, and downloading them."""
+
+urlpatterns: list = []
