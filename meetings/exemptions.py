@@ -1,4 +1,4 @@
-"""Where the law lists exempt information, by the partnership's nation."""
+"""Where the law lists exempt information, and its paragraphs, by the partnership's nation."""
 
 from partnership.models import Nation
 
@@ -8,6 +8,70 @@ EXEMPT_INFORMATION_SCHEDULE = {
     Nation.SCOTLAND: "Schedule 7A to the Local Government (Scotland) Act 1973",
     Nation.NORTHERN_IRELAND: "Schedule 6 to the Local Government Act (Northern Ireland) 2014",
 }
+
+_PROPOSED_NOTICE_OR_ORDER = (
+    "Proposals to give a statutory notice imposing requirements on a person, or to make an "
+    "order or direction"
+)
+_LABOUR_RELATIONS = (
+    "Consultations or negotiations on a labour relations matter with employees or office holders"
+)
+_CRIME = "Action taken or to be taken to prevent, investigate or prosecute crime"
+
+# Short descriptions of each paragraph, for choosing one; the schedule's own words govern.
+# England uses Part 1 of Schedule 12A; Wales its Part 4, as substituted by the Local Government
+# (Access to Information) (Variation) (Wales) Order 2007, numbered on from England's.
+# Northern Ireland's paragraphs are not listed, so no item there can be marked exempt yet.
+EXEMPT_INFORMATION_PARAGRAPHS: dict[str, dict[str, str]] = {
+    Nation.ENGLAND: {
+        "1": "Information relating to any individual",
+        "2": "Information likely to reveal the identity of an individual",
+        "3": "Financial or business affairs of any particular person, including the authority",
+        "4": _LABOUR_RELATIONS,
+        "5": "Information subject to legal professional privilege",
+        "6": _PROPOSED_NOTICE_OR_ORDER,
+        "7": _CRIME,
+    },
+    Nation.WALES: {
+        "12": "Information relating to a particular individual",
+        "13": "Information likely to reveal the identity of an individual",
+        "14": "Financial or business affairs of any particular person, including the authority",
+        "15": _LABOUR_RELATIONS,
+        "16": "Information subject to legal professional privilege",
+        "17": _PROPOSED_NOTICE_OR_ORDER,
+        "18": _CRIME,
+    },
+    Nation.SCOTLAND: {
+        "1": "A particular employee, office holder or applicant to become one",
+        "2": "A particular occupier of, or applicant for, the authority's accommodation",
+        "3": "A particular applicant for, or recipient of, a service of the authority",
+        "4": "A particular applicant for, or recipient of, the authority's financial assistance",
+        "5": "The adoption, care, fostering or education of a particular child, or a "
+        "compulsory supervision order",
+        "6": "Financial or business affairs of a particular person other than the authority",
+        "7": "Things done for a particular person under section 27(1) of the Social Work "
+        "(Scotland) Act 1968",
+        "8": "Proposed expenditure under a particular contract for property, goods or services",
+        "9": "Terms proposed in negotiations for a contract for property, goods or services",
+        "10": "The authority's identity as the person offering a particular tender",
+        "11": _LABOUR_RELATIONS,
+        "12": "Instructions to and opinions of counsel, and advice on legal proceedings",
+        "13": _PROPOSED_NOTICE_OR_ORDER,
+        "14": _CRIME,
+    },
+}
+
+
+def exempt_paragraphs(nation: str) -> dict[str, str]:
+    """The nation's exempt-information paragraphs by number; empty where none are listed."""
+    return EXEMPT_INFORMATION_PARAGRAPHS.get(nation, {})
+
+
+def exempt_paragraph_choices(nation: str) -> list[tuple[str, str]]:
+    return [
+        (number, f"Paragraph {number}: {description}")
+        for number, description in exempt_paragraphs(nation).items()
+    ]
 
 
 def exemption_notice(nation: str, paragraph: str) -> str:
