@@ -1,0 +1,203 @@
+"""Uploads are judged by their content: Word documents, PDFs, and neither.
+
+The builders here make the small documents the upload tests across the suite use.
+"""
+
+import base64
+import io
+import zipfile
+from html import escape
+
+import pypdf
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.uploads import (
+    FILE_IS_EMPTY,
+    FILE_TOO_LARGE,
+    NOT_A_PDF,
+    NOT_A_PDF_OR_WORD_DOCUMENT,
+    NOT_A_WORD_DOCUMENT,
+    PDF_IS_DAMAGED,
+    PDF_IS_ENCRYPTED,
+    WORD_DOCUMENT_TOO_LARGE_UNPACKED,
+    DocumentKind,
+    check_document,
+    check_pdf,
+    check_word_document,
+    size_in_words,
+)
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELATIONSHIPS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def word_document(*paragraphs: str, heading: str = "", document_xml: str | None = None) -> bytes:
+    """A minimal .docx: an optional Heading 1, then plain paragraphs."""
+    runs = [(heading, "Heading1")] if heading else []
+    runs += [(text, "") for text in paragraphs]
+    body = "".join(
+        "<w:p>"
+        + (f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else "")
+        + f'<w:r><w:t xml:space="preserve">{escape(text, quote=False)}</w:t></w:r></w:p>'
+        for text, style in runs
+    )
+    document_xml = document_xml or (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELATIONSHIPS)
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def pdf_document(pages: int = 1, password: str | None = None) -> bytes:
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password is not None:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def png_image() -> bytes:
+    return _PNG
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+def _refusal(check, file) -> list[str]:
+    with pytest.raises(ValidationError) as refused:
+        check(file)
+    return refused.value.messages
+
+
+def test_a_word_document_is_accepted_and_left_ready_to_read():
+    file = upload("report.docx", word_document("Purpose"))
+
+    check_word_document(file)
+
+    assert file.tell() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.docx", png_image()),
+        ("report.docx", b"Purpose: to approve the strategy.\n"),
+        ("report.docx", pdf_document()),
+    ],
+    ids=["picture", "plain text", "pdf"],
+)
+def test_a_file_named_docx_that_is_not_word_is_refused(name, content):
+    assert _refusal(check_word_document, upload(name, content)) == [NOT_A_WORD_DOCUMENT]
+
+
+def test_a_zip_without_a_word_document_inside_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "Not a document")
+
+    refusal = _refusal(check_word_document, upload("report.docx", buffer.getvalue()))
+
+    assert refusal == [NOT_A_WORD_DOCUMENT]
+
+
+def test_a_word_document_that_unpacks_far_beyond_the_limit_is_refused(settings):
+    settings.MAX_UPLOAD_BYTES = 1024
+    # Compresses to well under 1KB; unpacks to 40KB, more than 20 times the limit.
+    document = word_document("x" * 40_000)
+    assert len(document) < 1024
+
+    refusal = _refusal(check_word_document, upload("report.docx", document))
+
+    assert refusal == [WORD_DOCUMENT_TOO_LARGE_UNPACKED.format(limit="20KB")]
+
+
+def test_a_pdf_is_accepted_and_left_ready_to_read():
+    file = upload("appendix.pdf", pdf_document(pages=3))
+
+    check_pdf(file)
+
+    assert file.tell() == 0
+
+
+def test_a_truncated_pdf_is_refused_as_damaged():
+    content = pdf_document(pages=2)
+
+    refusal = _refusal(check_pdf, upload("appendix.pdf", content[: len(content) // 2]))
+
+    assert refusal == [PDF_IS_DAMAGED]
+
+
+def test_an_encrypted_pdf_is_refused():
+    refusal = _refusal(check_pdf, upload("appendix.pdf", pdf_document(password="secret")))
+
+    assert refusal == [PDF_IS_ENCRYPTED]
+
+
+def test_a_picture_named_pdf_is_refused():
+    assert _refusal(check_pdf, upload("appendix.pdf", png_image())) == [NOT_A_PDF]
+
+
+def test_an_empty_file_is_refused():
+    assert _refusal(check_pdf, upload("appendix.pdf", b"")) == [FILE_IS_EMPTY]
+
+
+def test_a_file_over_the_upload_limit_is_refused_whatever_it_is(settings):
+    settings.MAX_UPLOAD_BYTES = 512
+    large_pdf = pdf_document(pages=5)
+    assert len(large_pdf) > 512
+
+    assert _refusal(check_pdf, upload("appendix.pdf", large_pdf)) == [
+        FILE_TOO_LARGE.format(limit="512 bytes")
+    ]
+    assert _refusal(check_document, upload("appendix.pdf", large_pdf)) == [
+        "The selected file must be smaller than 512 bytes."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [(pdf_document(), DocumentKind.PDF), (word_document("Text"), DocumentKind.WORD)],
+    ids=["pdf", "word"],
+)
+def test_a_document_is_recognised_by_its_content_not_its_name(content, kind):
+    assert check_document(upload("appendix.txt", content)) == kind
+
+
+def test_a_document_that_is_neither_pdf_nor_word_is_refused():
+    refusal = _refusal(check_document, upload("appendix.pdf", png_image()))
+
+    assert refusal == [NOT_A_PDF_OR_WORD_DOCUMENT]
+
+
+def test_sizes_are_written_as_the_upload_pattern_writes_them():
+    assert size_in_words(20 * 1024 * 1024) == "20MB"
+    assert size_in_words(1536) == "1.5KB"
+    assert size_in_words(100) == "100 bytes"
