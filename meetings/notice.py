@@ -97,6 +97,8 @@ class AgendaNotice:
     rule: NoticeRule | None
     last_day: datetime.date | None
     published_late: bool | None
+    # Unpublished and past its last day: publishing now needs an urgency reason.
+    overdue: bool = False
     rule_not_set: str = ""
 
 
@@ -109,13 +111,15 @@ def agenda_notice(meeting: Meeting) -> AgendaNotice:
             rule=None, last_day=None, published_late=None, rule_not_set=str(missing)
         )
     meeting_date = timezone.localdate(meeting.starts_at)
-    published_late = (
-        is_late(timezone.localdate(meeting.agenda_published_at), meeting_date, nation)
-        if meeting.is_agenda_published
-        else None
-    )
+    last_day = last_day_to_publish(meeting_date, nation)
+    if meeting.is_agenda_published:
+        published_on = timezone.localdate(meeting.agenda_published_at)
+        return AgendaNotice(
+            rule=rule, last_day=last_day, published_late=is_late(published_on, meeting_date, nation)
+        )
     return AgendaNotice(
         rule=rule,
-        last_day=last_day_to_publish(meeting_date, nation),
-        published_late=published_late,
+        last_day=last_day,
+        published_late=None,
+        overdue=is_late(timezone.localdate(), meeting_date, nation),
     )

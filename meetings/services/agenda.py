@@ -61,10 +61,13 @@ def _long_date(day: datetime.date | datetime.datetime) -> str:
 
 def _meeting_check(meeting: Meeting) -> None:
     # The model's constraints say the same; these name the field to correct.
+    errors = {}
     if not meeting.venue and not meeting.online_link:
-        raise ValidationError({"venue": MEETING_NEEDS_A_PLACE})
+        errors["venue"] = MEETING_NEEDS_A_PLACE
     if meeting.ends_at is not None and meeting.ends_at <= meeting.starts_at:
-        raise ValidationError({"ends_at": MEETING_ENDS_BEFORE_START})
+        errors["ends_at"] = MEETING_ENDS_BEFORE_START
+    if errors:
+        raise ValidationError(errors)
     meeting.full_clean()
 
 

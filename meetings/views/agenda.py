@@ -1,3 +1,313 @@
 """Scheduling meetings and building and publishing their agendas."""
 
-urlpatterns: list = []
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import FormView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from governance.models import Board
+from meetings.exemptions import exemption_notice
+from meetings.forms.agenda import (
+    AgendaItemForm,
+    AgendaItemMoveForm,
+    AgendaPublishForm,
+    MeetingForm,
+)
+from meetings.models import AgendaItem, Meeting
+from meetings.notice import agenda_notice
+from meetings.services.agenda import (
+    agenda_item_add,
+    agenda_item_move,
+    agenda_item_remove,
+    agenda_item_update,
+    agenda_publish,
+    meeting_schedule,
+    meeting_update,
+)
+from partnership.models import Theme
+
+
+def _show_errors(form: forms.Form, error: ValidationError) -> None:
+    """Puts a service's errors on the fields they name, and any others above the form."""
+    by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for field, field_messages in by_field.items():
+        form.add_error(field if field in form.fields else None, field_messages)
+
+
+class ServiceFormView(FormView):
+    """A form whose valid data a service acts on; the service's refusals show on the form.
+
+    Subclasses say what to do with `act(form)` and what to tell the user with
+    `success_message()`; `cancel_url()` is where the page's Cancel link leads.
+    """
+
+    template_name = "meetings/agenda/form_page.html"
+    heading = ""
+
+    def form_valid(self, form):
+        try:
+            self.act(form)
+        except ValidationError as error:
+            _show_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message())
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=self.heading, cancel_url=self.cancel_url(), **kwargs
+        )
+
+
+class BoardMixin(PermissionRequiredMixin):
+    permission_required = "meetings.schedule_meeting"
+
+    @cached_property
+    def board(self) -> Board:
+        return get_object_or_404(
+            Board.objects.select_related("partnership"), pk=self.kwargs["board_pk"]
+        )
+
+    def get_permission_object(self) -> Board:
+        return self.board
+
+    def cancel_url(self) -> str:
+        return self.board.get_absolute_url()
+
+
+class MeetingMixin(PermissionRequiredMixin):
+    """A view of one meeting, open to those who may build its agenda unless it says otherwise."""
+
+    permission_required = "meetings.change_meeting"
+
+    @cached_property
+    def meeting(self) -> Meeting:
+        return get_object_or_404(
+            Meeting.objects.select_related("board__partnership"), pk=self.kwargs["pk"]
+        )
+
+    def get_permission_object(self) -> Meeting:
+        return self.meeting
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, board=self.meeting.board, **kwargs)
+
+    def agenda_url(self) -> str:
+        return reverse("meetings:agenda_build", args=[self.meeting.pk])
+
+    def cancel_url(self) -> str:
+        return self.agenda_url()
+
+
+class ItemMixin(MeetingMixin):
+    @cached_property
+    def item(self) -> AgendaItem:
+        return get_object_or_404(AgendaItem, meeting=self.meeting, pk=self.kwargs["item_pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(item=self.item, **kwargs)
+
+
+class MeetingScheduleView(BoardMixin, ServiceFormView):
+    form_class = MeetingForm
+
+    @property
+    def heading(self) -> str:
+        return f"Schedule a meeting of {self.board}"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.board, "button": "Schedule meeting"}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(board=self.board, **kwargs)
+
+    def act(self, form) -> None:
+        self.meeting = meeting_schedule(board=self.board, **form.meeting_details())
+
+    def success_message(self) -> str:
+        starts_at = timezone.localtime(self.meeting.starts_at)
+        return f"Meeting scheduled for {starts_at:%-d %B %Y}. Now build its agenda."
+
+    def get_success_url(self) -> str:
+        return reverse("meetings:agenda_build", args=[self.meeting.pk])
+
+
+class MeetingEditView(MeetingMixin, ServiceFormView):
+    form_class = MeetingForm
+    heading = "Change the date, time or place"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "board": self.meeting.board,
+            "meeting": self.meeting,
+            "button": "Save changes",
+        }
+
+    def act(self, form) -> None:
+        meeting_update(meeting=self.meeting, **form.meeting_details())
+
+    def success_message(self) -> str:
+        return "The meeting's details have been changed."
+
+    def get_success_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+    def cancel_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+
+class AgendaBuildView(MeetingMixin, TemplateView):
+    """The agenda in order, with what can be done to each item, and its publication."""
+
+    template_name = "meetings/agenda/agenda_build.html"
+
+    def get_context_data(self, **kwargs):
+        nation = self.meeting.board.partnership.nation
+        items = list(
+            self.meeting.agenda_items.select_related("report", "presenter").prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.order_by("name"))
+            )
+        )
+        for item in items:
+            if item.is_exempt:
+                item.exemption_notice = exemption_notice(nation, item.exempt_paragraph)
+        return super().get_context_data(
+            items=items, agenda_notice=agenda_notice(self.meeting), **kwargs
+        )
+
+
+class AgendaItemAddView(MeetingMixin, ServiceFormView):
+    form_class = AgendaItemForm
+    heading = "Add an item"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def act(self, form) -> None:
+        self.item = agenda_item_add(meeting=self.meeting, **form.item_details())
+
+    def success_message(self) -> str:
+        return f"Item {self.item.position}, {self.item.title}, has been added."
+
+    def get_success_url(self) -> str:
+        return self.agenda_url()
+
+
+class AgendaItemEditView(ItemMixin, ServiceFormView):
+    form_class = AgendaItemForm
+
+    @property
+    def heading(self) -> str:
+        return f"Change item {self.item.position}"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.meeting, "item": self.item}
+
+    def act(self, form) -> None:
+        agenda_item_update(item=self.item, **form.item_details())
+
+    def success_message(self) -> str:
+        return f"Item {self.item.position}, {self.item.title}, has been changed."
+
+    def get_success_url(self) -> str:
+        return self.agenda_url()
+
+
+class AgendaItemMoveView(ItemMixin, ServiceFormView):
+    """Moves an item to a position typed in, or one up or down from the agenda's buttons."""
+
+    form_class = AgendaItemMoveForm
+
+    @property
+    def heading(self) -> str:
+        return f"Move item {self.item.position}, {self.item.title}"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "count": self.meeting.agenda_items.count()}
+
+    def act(self, form) -> None:
+        agenda_item_move(item=self.item, position=form.cleaned_data["position"])
+
+    def success_message(self) -> str:
+        return f"{self.item.title} is now item {self.item.position}."
+
+    def get_success_url(self) -> str:
+        return self.agenda_url()
+
+
+class AgendaItemRemoveView(ItemMixin, ServiceFormView):
+    form_class = forms.Form
+    template_name = "meetings/agenda/item_remove.html"
+
+    @property
+    def heading(self) -> str:
+        return f"Remove item {self.item.position}, {self.item.title}?"
+
+    def act(self, form) -> None:
+        agenda_item_remove(item=self.item)
+
+    def success_message(self) -> str:
+        return f"{self.item.title} has been removed from the agenda."
+
+    def get_success_url(self) -> str:
+        return self.agenda_url()
+
+
+class AgendaPublishView(MeetingMixin, ServiceFormView):
+    permission_required = "meetings.publish_agenda"
+    form_class = AgendaPublishForm
+    template_name = "meetings/agenda/publish.html"
+    heading = "Publish the agenda"
+
+    @cached_property
+    def notice(self):
+        return agenda_notice(self.meeting)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "late": self.notice.overdue}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(agenda_notice=self.notice, **kwargs)
+
+    def act(self, form) -> None:
+        agenda_publish(meeting=self.meeting, by=self.request.user, **form.cleaned_data)
+
+    def success_message(self) -> str:
+        return "The agenda has been published."
+
+    def get_success_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+    def cancel_url(self) -> str:
+        return self.meeting.get_absolute_url()
+
+
+urlpatterns = [
+    path("schedule/<int:board_pk>/", MeetingScheduleView.as_view(), name="meeting_schedule"),
+    path("<int:pk>/edit/", MeetingEditView.as_view(), name="meeting_edit"),
+    path("<int:pk>/agenda/", AgendaBuildView.as_view(), name="agenda_build"),
+    path("<int:pk>/agenda/items/add/", AgendaItemAddView.as_view(), name="agenda_item_add"),
+    path(
+        "<int:pk>/agenda/items/<int:item_pk>/edit/",
+        AgendaItemEditView.as_view(),
+        name="agenda_item_edit",
+    ),
+    path(
+        "<int:pk>/agenda/items/<int:item_pk>/move/",
+        AgendaItemMoveView.as_view(),
+        name="agenda_item_move",
+    ),
+    path(
+        "<int:pk>/agenda/items/<int:item_pk>/remove/",
+        AgendaItemRemoveView.as_view(),
+        name="agenda_item_remove",
+    ),
+    path("<int:pk>/agenda/publish/", AgendaPublishView.as_view(), name="agenda_publish"),
+]
