@@ -263,6 +263,7 @@ def _item_initial(item: AgendaItem) -> dict:
 class AgendaItemMoveForm(forms.Form):
     position = forms.IntegerField(
         label="New position",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         error_messages={"required": POSITION_INVALID, "invalid": POSITION_INVALID},
     )
 
