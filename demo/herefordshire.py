@@ -1051,6 +1051,37 @@ AGENDA_17_MARCH_2011 = [
     ),
 ]
 
+# Not in the seed: an exempt item added to the March agenda so that what the public and
+# members may see can be told apart and tested. Its marker phrase appears in no other record:
+# wherever the marker shows, exempt text has been shown.
+EXEMPT_MARKER = "AUBERGINE-ZEPHYR-7731"
+DEMONSTRATION_EXEMPT_PARAGRAPH = "3"  # Information relating to financial or business affairs.
+DEMONSTRATION_EXEMPT_REPORT = {
+    "title": "Demonstration exempt item: contract award for highways maintenance (not a real item)",
+    "portfolio_area": "Highways and Transportation",
+    "purpose": paragraphs(
+        "To decide the award of the highways maintenance contract. This is a demonstration "
+        "item and records no real decision."
+    ),
+    "key_decision_note": "This would be a key decision.",
+    "recommendations": paragraphs(
+        "THAT the highways maintenance contract be awarded to the tenderer ranked first."
+    ),
+    "body": paragraphs(
+        f"Demonstration marker: {EXEMPT_MARKER}.",
+        "Three invented tenders were scored on price and quality. The tenderer ranked first "
+        "offered the lowest whole-life cost, an invented £4.2m over five years, and scored 78 "
+        "out of 100 for quality.",
+        "The tenderers' prices are commercially sensitive until the contract is signed, which "
+        "is why this demonstration item is exempt.",
+    ),
+    "contact_officer": "Geoff Hughes",
+    "appendices": [],
+}
+DEMONSTRATION_EXEMPT_PURPOSE = (
+    "To decide the award of the highways maintenance contract (a demonstration of an exempt item)."
+)
+
 
 def load() -> dict:
     """Loads the Partnership, its Cabinet and Cabinet's meetings; returns the records users need."""
@@ -1180,10 +1211,28 @@ def _load_17_march_2011(cabinet: Board, clerk: Person, officers: dict[str, Perso
             purpose=purpose,
             report=report,
         )
+    exempt_report = _report(
+        cabinet, DEMONSTRATION_EXEMPT_REPORT, officers, Report.Classification.EXEMPT
+    )
+    upsert(
+        AgendaItem,
+        {"meeting": meeting, "position": len(AGENDA_17_MARCH_2011) + 1},
+        kind=AgendaItem.Kind.REPORT,
+        title=DEMONSTRATION_EXEMPT_REPORT["title"],
+        purpose=DEMONSTRATION_EXEMPT_PURPOSE,
+        report=exempt_report,
+        is_exempt=True,
+        exempt_paragraph=DEMONSTRATION_EXEMPT_PARAGRAPH,
+    )
     return meeting
 
 
-def _report(cabinet: Board, text: dict, officers: dict[str, Person]) -> Report:
+def _report(
+    cabinet: Board,
+    text: dict,
+    officers: dict[str, Person],
+    classification: str = Report.Classification.OPEN,
+) -> Report:
     fields = {
         name: value
         for name, value in text.items()
@@ -1192,7 +1241,7 @@ def _report(cabinet: Board, text: dict, officers: dict[str, Person]) -> Report:
     report = upsert(
         Report,
         {"board": cabinet, "title": text["title"]},
-        classification=Report.Classification.OPEN,
+        classification=classification,
         wards_affected="County-wide",
         is_key_decision=False,
         contact_officer=officers[text["contact_officer"]],

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from demo.herefordshire import EXEMPT_MARKER
 from governance.models import Board, BoardMembership, JointAppointment, RemitClause
 from meetings.models import AgendaItem, Attendance, Meeting, Minute, Report
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
@@ -280,17 +281,25 @@ def test_february_attendance_lists_attfield_once(february_meeting):
     ]  # fmt: skip
 
 
-def test_march_meeting_has_six_agenda_items_in_order(march_meeting):
+def test_march_meeting_has_the_six_seed_items_and_a_demonstration_exempt_item(march_meeting):
     items = list(march_meeting.agenda_items.all())
 
-    assert [(item.position, item.kind, item.title) for item in items] == [
-        (1, "apologies", "Apologies for absence"),
-        (2, "declarations", "Declarations of interest"),
-        (3, "minutes", "Minutes"),
-        (4, "report", "Herefordshire Partnership Engagement Framework"),
-        (5, "report", "Locality Strategy for Herefordshire"),
-        (6, "report", "Information and ICT Strategy"),
+    assert [(item.position, item.kind, item.title, item.is_exempt) for item in items] == [
+        (1, "apologies", "Apologies for absence", False),
+        (2, "declarations", "Declarations of interest", False),
+        (3, "minutes", "Minutes", False),
+        (4, "report", "Herefordshire Partnership Engagement Framework", False),
+        (5, "report", "Locality Strategy for Herefordshire", False),
+        (6, "report", "Information and ICT Strategy", False),
+        (
+            7,
+            "report",
+            "Demonstration exempt item: contract award for highways maintenance (not a real item)",
+            True,
+        ),
     ]
+    assert items[6].exempt_paragraph == "3"
+    assert EXEMPT_MARKER in items[6].report.body
     assert items[2].purpose == (
         "To approve and sign the minutes of the meeting held on 17 February 2011."
     )
@@ -306,7 +315,12 @@ def test_march_reports_carry_their_cover_sheets(march_meeting):
     }
 
     assert {report.wards_affected for report in reports.values()} == {"County-wide"}
-    assert {report.classification for report in reports.values()} == {Report.Classification.OPEN}
+    assert {position: report.classification for position, report in reports.items()} == {
+        4: Report.Classification.OPEN,
+        5: Report.Classification.OPEN,
+        6: Report.Classification.OPEN,
+        7: Report.Classification.EXEMPT,
+    }
     assert {report.is_key_decision for report in reports.values()} == {False}
     assert reports[4].portfolio_area == "Corporate & Customer Services and Human Resources"
     assert reports[4].contact_officer.name == "Julie Gethin"
@@ -338,6 +352,7 @@ def test_march_reports_carry_their_appendices(march_meeting):
             ("1", "Strategy Summary"),
             ("2", "Herefordshire Public Services Information and ICT Strategy 2011-2015"),
         ],
+        7: [],
     }
 
 

@@ -1,0 +1,66 @@
+"""Putting rendered sections together: one PDF with page numbers, banners and bookmarks."""
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import NameObject, TextStringObject
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """An entry of the PDF's outline, pointing at a page (counted from 0) of the whole pack."""
+
+    title: str
+    page: int
+    children: tuple["Bookmark", ...] = ()
+
+
+def displayed_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's width and height in points, as it is shown (after any rotation)."""
+    sizes = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if page.rotation % 180:
+            width, height = height, width
+        sizes.append((round(width, 2), round(height, 2)))
+    return sizes
+
+
+def destination_page(pdf: bytes, name: str) -> int:
+    """The page (counted from 0) of a named destination: an HTML element's id."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return reader.get_destination_page_number(reader.named_destinations[name])
+
+
+def merged_pack(
+    *, front: bytes, body: list[bytes], marks: bytes, bookmarks: list[Bookmark], title: str
+) -> bytes:
+    """The front matter as it is, then the body with one page of `marks` laid over each page."""
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(front)).pages:
+        writer.add_page(page)
+    mark_pages = iter(PdfReader(io.BytesIO(marks)).pages)
+    for pdf in body:
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            added = writer.add_page(page)
+            # Upright first, so that the mark lands at the foot of the page as it is read.
+            added.transfer_rotation_to_content()
+            origin = Transformation().translate(added.mediabox.left, added.mediabox.bottom)
+            added.merge_transformed_page(next(mark_pages), origin)
+            added.compress_content_streams()
+    for bookmark in bookmarks:
+        _add_bookmark(writer, bookmark, parent=None)
+    writer.add_metadata({"/Title": title})
+    writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    writer.create_viewer_preferences().display_doctitle = True
+    writer.page_mode = "/UseOutlines"
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def _add_bookmark(writer: PdfWriter, bookmark: Bookmark, *, parent) -> None:
+    entry = writer.add_outline_item(title=bookmark.title, page_number=bookmark.page, parent=parent)
+    for child in bookmark.children:
+        _add_bookmark(writer, child, parent=entry)
