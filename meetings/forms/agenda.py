@@ -96,7 +96,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, board, meeting: Meeting | None = None, button: str, **kwargs):
         if meeting is not None:
-            kwargs.setdefault("initial", _meeting_initial(meeting))
+            kwargs["initial"] = {**_meeting_initial(meeting), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = Person.objects.filter(
             board_memberships__in=board.memberships.current(timezone.localdate())
@@ -211,7 +211,7 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, **kwargs):
         if item is not None:
-            kwargs.setdefault("initial", _item_initial(item))
+            kwargs["initial"] = {**_item_initial(item), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         partnership = meeting.board.partnership
         self.fields["report"].queryset = _available_reports(meeting, item)
@@ -271,6 +271,15 @@ class AgendaItemMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["position"].help_text = f"From 1 to {count}."
         self.helper = _helper(Field.text("position", field_width=3), button="Move item")
+
+
+class AgendaItemRemoveForm(forms.Form):
+    """Nothing to fill in: the button confirms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Button.warning("submit", "Remove item"))
 
 
 class AgendaPublishForm(forms.Form):

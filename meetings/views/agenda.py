@@ -16,6 +16,7 @@ from meetings.exemptions import exemption_notice
 from meetings.forms.agenda import (
     AgendaItemForm,
     AgendaItemMoveForm,
+    AgendaItemRemoveForm,
     AgendaPublishForm,
     MeetingForm,
 )
@@ -243,7 +244,7 @@ class AgendaItemMoveView(ItemMixin, ServiceFormView):
 
 
 class AgendaItemRemoveView(ItemMixin, ServiceFormView):
-    form_class = forms.Form
+    form_class = AgendaItemRemoveForm
     template_name = "meetings/agenda/item_remove.html"
 
     @property

@@ -6,10 +6,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from governance.models import Board
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Declaration, Meeting
 from meetings.notice import agenda_notice, last_day_to_publish
 from meetings.services.agenda import agenda_item_add, meeting_schedule
-from partnership.models import Nation
+from partnership.models import Nation, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def test_the_agenda_page_shows_items_and_the_last_date_to_publish(
 ):
     client = signed_in(client, "clerk")
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(10):
         response = client.get(f"/meetings/{march.pk}/agenda/")
 
     page = page_of(response)
@@ -229,6 +229,7 @@ def test_changing_an_item_attaches_one_of_the_boards_free_reports(client, cabine
     )
 
     # The March reports are on the March agenda, so only the new one is offered.
+    assert 'name="title" value="Budget"' in form_page
     assert "Budget Monitoring Report 2011/12</option>" in form_page
     assert "Locality Strategy for Herefordshire</option>" not in form_page
     assert response.status_code == 302
@@ -290,6 +291,53 @@ def test_removing_an_item_after_confirming(client, agenda):
     assert [position for position, _ in positions(agenda)] == [1, 2, 3, 4]
 
 
+def test_an_item_with_declarations_is_not_removed_and_the_page_says_why(client, agenda):
+    item = agenda.agenda_items.get(position=4)
+    Declaration.objects.create(
+        meeting=agenda,
+        agenda_item=item,
+        person=Person.objects.get(name="RJ Phillips"),
+        kind=Declaration.Kind.PERSONAL,
+        description="Member of the Partnership Board",
+    )
+
+    response = signed_in(client, "clerk").post(
+        f"/meetings/{agenda.pk}/agenda/items/{item.pk}/remove/"
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Item 4 has declarations or a minute recorded against it, so it cannot be removed."
+        in page_of(response)
+    )
+    assert agenda.agenda_items.count() == 5
+
+
+def test_changing_the_meeting_starts_from_its_details_and_saves_the_new_ones(client, agenda):
+    client = signed_in(client, "clerk")
+    day = timezone.localdate(agenda.starts_at)
+
+    form_page = page_of(client.get(f"/meetings/{agenda.pk}/edit/"))
+    response = client.post(
+        f"/meetings/{agenda.pk}/edit/",
+        {
+            "date_0": str(day.day),
+            "date_1": str(day.month),
+            "date_2": str(day.year),
+            "starts_at": "10.30am",
+            "venue": "",
+            "online_link": "meet.example/cabinet",
+        },
+    )
+
+    assert 'name="venue" value="Brockington"' in form_page
+    assert f'name="starts_at" value="{timezone.localtime(agenda.starts_at):%H:%M}"' in form_page
+    assert response.status_code == 302
+    agenda.refresh_from_db()
+    assert timezone.localtime(agenda.starts_at).time() == datetime.time(10, 30)
+    assert (agenda.venue, agenda.online_link) == ("", "https://meet.example/cabinet")
+
+
 def test_an_item_of_another_meeting_is_not_found(client, march):
     february = Meeting.objects.get(board__slug="cabinet", starts_at__month=2)
     item = AgendaItem.objects.create(meeting=february, position=1, title="Elsewhere")
@@ -319,6 +367,17 @@ def test_an_officer_builds_the_cog_agenda_but_only_its_chair_or_clerk_publishes(
 
     assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 200
     assert client.post(f"/meetings/{meeting.pk}/agenda/publish/").status_code == 403
+
+
+def test_anonymous_visitors_cannot_publish_and_are_asked_to_sign_in(client, cabinet):
+    meeting = upcoming(cabinet, days=30)
+
+    response = client.post(f"/meetings/{meeting.pk}/agenda/publish/")
+
+    assert response.status_code == 302
+    assert response.url.startswith("/sign-in/")
+    meeting.refresh_from_db()
+    assert meeting.agenda_published_at is None
 
 
 def test_the_clerk_publishes_on_time_in_one_press(client, cabinet):
