@@ -206,7 +206,7 @@ class AgendaItemEditView(ItemMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Change item {self.item.position}"
+        return f"Change item {self.item.position}, {self.item.title}"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting, "item": self.item}
