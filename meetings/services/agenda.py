@@ -7,7 +7,7 @@ history, so the published agenda can always be told apart from the current one.
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -301,7 +301,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def agenda_publish(*, meeting: Meeting, by: AbstractBaseUser, urgency_reason: str = "") -> Meeting:
+def agenda_publish(*, meeting: Meeting, by: AbstractUser, urgency_reason: str = "") -> Meeting:
     """Publishes the agenda, refusing a late one unless the urgency is explained.
 
     The reason is kept only when the agenda is late, so a recorded reason means a late agenda.
