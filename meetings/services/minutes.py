@@ -103,21 +103,16 @@ class Quorum:
         return self.required is not None and self.present >= self.required
 
 
-def voting_members(meeting: Meeting) -> list[Person]:
-    """The people holding a voting seat on the board on the day of the meeting."""
-    seats = (
+def quorum_check(meeting: Meeting) -> Quorum:
+    """Counts the voting members recorded present against the board's quorum; seats are those
+    held on the day of the meeting."""
+    voting_seats = (
         BoardMembership.objects.filter(board_id=meeting.board_id, role__in=VOTING_ROLES)
         .held()
         .current(_day(meeting))
     )
-    return list(Person.objects.filter(board_memberships__in=seats).order_by("name"))
-
-
-def quorum_check(meeting: Meeting) -> Quorum:
-    """Counts the voting members recorded present against the board's quorum."""
     present = meeting.attendances.filter(
-        status=Attendance.Status.PRESENT,
-        person__in=[person.pk for person in voting_members(meeting)],
+        status=Attendance.Status.PRESENT, person__in=voting_seats.values("person")
     ).count()
     return Quorum(required=meeting.board.quorum, present=present)
 

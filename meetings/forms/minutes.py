@@ -1,0 +1,427 @@
+"""Forms for the meeting's record: attendance, declarations, minutes and what follows them.
+
+They parse and present; the rules (numbering, approval, corrections, the register of
+interests) are the services', whose refusals the views put back on these forms.
+"""
+
+import re
+
+from crispy_forms_gds.layout import Field
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from governance.models import Board, BoardMembership, Interest
+from meetings.forms.reports import CHOICE_INVALID, RICH_TEXT_HINT, RichTextField, form_helper
+from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute, Resolution
+from meetings.services.minutes import AttendanceEntry, ResolutionText
+from outcomes.models import OutcomeFramework
+from partnership.models import Organisation, Person
+
+MINUTE_TITLE_REQUIRED = "Enter the minute's title."
+PERSON_REQUIRED = "Choose who declared the interest."
+KIND_REQUIRED = "Choose the kind of interest."
+DESCRIPTION_REQUIRED = "Describe the interest as it was declared."
+MEETING_REQUIRED = "Choose the meeting at which the minutes were approved."
+REASON_REQUIRED = "Say why the minute is corrected."
+REFERENCE_REQUIRED = "Enter a reference for the action, for example LDF1."
+OTHER_STATUS_REQUIRED = "Choose whether {person} was present, sent apologies or was absent."
+
+# Rows for people not holding a seat, such as officers or councillors in attendance.
+OTHER_ROWS = 3
+# How a resolution's printed label starts it: a) (a) 1. (iv) ...
+_RESOLUTION_LABEL = re.compile(r"^(\(?[A-Za-z0-9]{1,4}[.)])\s+")
+_ROLE_ORDER = [role for role, _ in BoardMembership.Role.choices]
+
+
+def partnership_people(board: Board) -> QuerySet[Person]:
+    """People of the partnership's organisations and anyone sitting on one of its boards."""
+    partnership = board.partnership
+    return Person.objects.filter(
+        Q(organisation__partnermembership__partnership=partnership)
+        | Q(board_memberships__board__partnership=partnership)
+    ).distinct()
+
+
+def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:
+    """The board's meetings after this one that have taken place: where minutes are approved."""
+    return Meeting.objects.filter(
+        board_id=meeting.board_id, starts_at__gt=meeting.starts_at, starts_at__lte=timezone.now()
+    ).order_by("starts_at")
+
+
+def _meeting_choice(meeting: Meeting) -> str:
+    return f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
+
+
+class AttendanceForm(forms.Form):
+    """One row per seat held on the day (with its status), and rows to add others."""
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        recorded = {a.person_id: a for a in meeting.attendances.select_related("person")}
+        seats = sorted(
+            BoardMembership.objects.filter(board_id=meeting.board_id)
+            .held()
+            .current(timezone.localdate(meeting.starts_at))
+            .select_related("person"),
+            key=lambda seat: (_ROLE_ORDER.index(seat.role), seat.person.name),
+        )
+        # Everyone with a seat, then anyone recorded without one.
+        self.people = [(seat.person, _seat_words(seat)) for seat in seats]
+        seated = {seat.person_id for seat in seats}
+        self.people += [
+            (attendance.person, "") for pk, attendance in recorded.items() if pk not in seated
+        ]
+        statuses = [*Attendance.Status.choices, ("", "Not recorded")]
+        for person, _ in self.people:
+            attendance = recorded.get(person.pk)
+            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+                label=str(person),
+                choices=statuses,
+                required=False,
+                initial=attendance.status if attendance else "",
+                widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
+            )
+            self.fields[f"capacity_{person.pk}"] = forms.CharField(
+                label="Capacity (optional)",
+                max_length=200,
+                required=False,
+                initial=attendance.capacity if attendance else "",
+                widget=forms.TextInput(attrs={"class": "govuk-input"}),
+            )
+        listed = [person.pk for person, _ in self.people]
+        others = partnership_people(meeting.board).exclude(pk__in=listed).order_by("name")
+        for row in range(1, OTHER_ROWS + 1):
+            self.fields[f"other_{row}_person"] = forms.ModelChoiceField(
+                label="Name",
+                queryset=others,
+                required=False,
+                empty_label="Choose a person",
+                error_messages={"invalid_choice": CHOICE_INVALID},
+                widget=forms.Select(attrs={"class": "govuk-select"}),
+            )
+            self.fields[f"other_{row}_status"] = forms.ChoiceField(
+                label="Attendance",
+                choices=Attendance.Status.choices,
+                initial=Attendance.Status.IN_ATTENDANCE,
+                required=False,
+                widget=forms.Select(attrs={"class": "govuk-select"}),
+            )
+            self.fields[f"other_{row}_capacity"] = forms.CharField(
+                label="Capacity (optional)",
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"class": "govuk-input"}),
+            )
+        # Rendered row by row by its template; the helper gives the error summary.
+        self.helper = form_helper(button="Save attendance")
+
+    def seat_rows(self) -> list[tuple[Person, str, forms.BoundField, forms.BoundField]]:
+        return [
+            (person, seat, self[f"status_{person.pk}"], self[f"capacity_{person.pk}"])
+            for person, seat in self.people
+        ]
+
+    def other_rows(self) -> list[tuple[forms.BoundField, ...]]:
+        return [
+            (
+                self[f"other_{row}_person"],
+                self[f"other_{row}_status"],
+                self[f"other_{row}_capacity"],
+            )
+            for row in range(1, OTHER_ROWS + 1)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for row in range(1, OTHER_ROWS + 1):
+            person = data.get(f"other_{row}_person")
+            if person is not None and not data.get(f"other_{row}_status"):
+                self.add_error(f"other_{row}_status", OTHER_STATUS_REQUIRED.format(person=person))
+        return data
+
+    def entries(self) -> list[AttendanceEntry]:
+        """The service's entries: every listed person, and each other person chosen."""
+        data = self.cleaned_data
+        entries = [
+            AttendanceEntry(person, data[f"status_{person.pk}"], data[f"capacity_{person.pk}"])
+            for person, _ in self.people
+        ]
+        entries += [
+            AttendanceEntry(
+                data[f"other_{row}_person"],
+                data[f"other_{row}_status"],
+                data[f"other_{row}_capacity"],
+            )
+            for row in range(1, OTHER_ROWS + 1)
+            if data.get(f"other_{row}_person") is not None
+        ]
+        return entries
+
+
+def _seat_words(seat: BoardMembership) -> str:
+    """A seat as the attendance form describes it: 'Member (Cabinet Member Children's ...)'."""
+    return seat.get_role_display() + (f" ({seat.office})" if seat.office else "")
+
+
+class InterestChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, interest: Interest) -> str:
+        return f"{interest.person}: {interest.get_kind_display()} ({interest.description[:80]})"
+
+
+class DeclarationForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label="Who declared the interest",
+        queryset=Person.objects.none(),
+        empty_label="Choose a person",
+        error_messages={"required": PERSON_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    agenda_item = forms.ModelChoiceField(
+        label="Item (optional)",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="The meeting as a whole",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of interest",
+        choices=Declaration.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    interest = InterestChoiceField(
+        label="Registered interest (optional)",
+        queryset=Interest.objects.none(),
+        required=False,
+        empty_label="Not on the register",
+        help_text="The entry in the register of interests that the declaration is about.",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    description = forms.CharField(
+        label="The interest, as declared",
+        widget=forms.Textarea,
+        error_messages={"required": DESCRIPTION_REQUIRED},
+    )
+    left_the_meeting = forms.BooleanField(
+        label="They left the meeting while the item was discussed", required=False
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        day = timezone.localdate(meeting.starts_at)
+        people = Person.objects.filter(
+            Q(attendances__meeting=meeting)
+            | Q(board_memberships__in=meeting.board.memberships.current(day))
+        ).distinct()
+        self.fields["person"].queryset = people.order_by("name")
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+        self.fields["interest"].queryset = (
+            Interest.objects.filter(person__in=people, registered_on__lte=day)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day))
+            .select_related("person")
+        )
+        self.helper = form_helper(
+            Field.select("person"),
+            Field.select("agenda_item"),
+            Field.radios("kind", small=True),
+            Field.select("interest"),
+            Field.textarea("description", rows=3),
+            Field.checkbox("left_the_meeting"),
+            button="Record declaration",
+        )
+
+
+class MinuteForm(forms.Form):
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": MINUTE_TITLE_REQUIRED}
+    )
+    agenda_item = forms.ModelChoiceField(
+        label="Agenda item (optional)",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="Not an agenda item",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    body = RichTextField(label="What was said", help_text=RICH_TEXT_HINT)
+    resolution_preamble = forms.CharField(
+        label="Words after RESOLVED (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example: That Cabinet: or That it be recommended to Council that:",
+    )
+    resolutions = forms.CharField(
+        label="Resolutions (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="One resolution to a paragraph, with a blank line between them. Start each "
+        "with its label if it has one, for example a) or 1.",
+    )
+
+    def __init__(self, *args, meeting: Meeting, minute: Minute | None = None, **kwargs):
+        if minute is not None:
+            kwargs["initial"] = {**_minute_initial(minute), **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        # Items not yet minuted, and the one this minute is about.
+        minuted = Minute.objects.filter(meeting=meeting, agenda_item__isnull=False)
+        if minute is not None:
+            minuted = minuted.exclude(pk=minute.pk)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.exclude(
+            pk__in=minuted.values("agenda_item")
+        )
+        self.helper = form_helper(
+            Field.text("title"),
+            Field.select("agenda_item"),
+            Field.textarea("body", rows=10),
+            Field.text("resolution_preamble"),
+            Field.textarea("resolutions", rows=8),
+            button="Save minute",
+        )
+
+    def minute_details(self) -> dict:
+        """The service's arguments, with the resolutions read from their paragraphs."""
+        data = dict(self.cleaned_data)
+        data["resolutions"] = [
+            _resolution_from(paragraph)
+            for paragraph in re.split(r"\n\s*\n", data["resolutions"].strip())
+            if paragraph.strip()
+        ]
+        return data
+
+
+def _resolution_from(paragraph: str) -> ResolutionText:
+    paragraph = paragraph.strip()
+    match = _RESOLUTION_LABEL.match(paragraph)
+    if match is None:
+        return ResolutionText("", paragraph)
+    return ResolutionText(match.group(1), paragraph[match.end() :])
+
+
+def _minute_initial(minute: Minute) -> dict:
+    return {
+        "title": minute.title,
+        "agenda_item": minute.agenda_item_id,
+        "body": minute.body,
+        "resolution_preamble": minute.resolution_preamble,
+        "resolutions": "\n\n".join(
+            f"{resolution.label} {resolution.text}".strip()
+            for resolution in minute.resolutions.all()
+        ),
+    }
+
+
+class MinutesApproveForm(forms.Form):
+    at_meeting = forms.ModelChoiceField(
+        label="Meeting at which they were approved",
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        error_messages={"required": MEETING_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["at_meeting"]
+        field.queryset = later_meetings(meeting)
+        field.label_from_instance = _meeting_choice
+        self.helper = form_helper(Field.select("at_meeting"), button="Approve the minutes")
+
+
+class MinuteCorrectionForm(forms.Form):
+    corrected_body = RichTextField(label="Corrected text", help_text=RICH_TEXT_HINT)
+    reason = forms.CharField(
+        label="Why it is corrected",
+        widget=forms.Textarea,
+        error_messages={"required": REASON_REQUIRED},
+    )
+    agreed_at = forms.ModelChoiceField(
+        label="Meeting that agreed the correction (optional)",
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label="Not agreed at a meeting",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+
+    def __init__(self, *args, minute: Minute, **kwargs):
+        kwargs["initial"] = {"corrected_body": minute.body, **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        field = self.fields["agreed_at"]
+        field.queryset = later_meetings(minute.meeting)
+        field.label_from_instance = _meeting_choice
+        self.helper = form_helper(
+            Field.textarea("corrected_body", rows=10),
+            Field.textarea("reason", rows=3),
+            Field.select("agreed_at"),
+            button="Record the correction",
+        )
+
+
+class ResolutionActionForm(forms.Form):
+    reference = forms.CharField(
+        label="Reference",
+        max_length=20,
+        error_messages={"required": REFERENCE_REQUIRED},
+    )
+    activity = forms.CharField(
+        label="Improvement activity",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Leave as it is to use the resolution's words.",
+    )
+    framework = forms.ModelChoiceField(
+        label="Outcome framework (optional)",
+        queryset=OutcomeFramework.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    lead_person = forms.ModelChoiceField(
+        label="Lead person (optional)",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    lead_organisation = forms.ModelChoiceField(
+        label="Lead organisation (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    lead_board = forms.ModelChoiceField(
+        label="Lead board (optional)",
+        queryset=Board.objects.none(),
+        required=False,
+        empty_label="None",
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
+    deadline_wording = forms.CharField(
+        label="Deadline, as agreed (optional)",
+        max_length=100,
+        required=False,
+        help_text="For example, Before March 2014 or September/October 2014.",
+    )
+
+    def __init__(self, *args, resolution: Resolution, **kwargs):
+        minute = resolution.minute
+        kwargs["initial"] = {
+            "reference": f"{minute.number}{resolution.label}".replace(" ", ""),
+            "activity": resolution.text,
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(*args, **kwargs)
+        partnership = minute.board.partnership
+        self.fields["framework"].queryset = OutcomeFramework.objects.filter(partnership=partnership)
+        self.fields["lead_person"].queryset = partnership_people(minute.board).order_by("name")
+        self.fields["lead_organisation"].queryset = partnership.organisations.distinct()
+        self.fields["lead_board"].queryset = partnership.boards.all()
+        self.helper = form_helper(
+            Field.text("reference", field_width=10),
+            Field.textarea("activity", rows=4),
+            Field.select("framework"),
+            Field.select("lead_person"),
+            Field.select("lead_organisation"),
+            Field.select("lead_board"),
+            Field.text("deadline_wording"),
+            button="Create the action",
+        )

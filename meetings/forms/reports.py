@@ -1,0 +1,253 @@
+"""Forms for writing reports: the cover sheet, a Word document for the body, and appendices.
+
+Officers type the sections as text (a blank line between paragraphs, a dash for a bullet);
+RichTextField turns that into HTML and shows stored HTML back as text where it can. The
+services sanitise what is saved and refuse what does not fit; the views show their messages.
+"""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from django import forms
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from core.html import html_to_text, looks_like_html, text_to_html
+from core.uploads import FILE_IS_EMPTY, check_document, check_word_document, size_in_words
+from governance.models import Board
+from meetings.models import Report
+from partnership.models import Person
+
+TITLE_REQUIRED = "Enter the title of the report."
+WORD_DOCUMENT_REQUIRED = "Select a Word document."
+LABEL_REQUIRED = "Enter the appendix's label, for example (a) or 1."
+APPENDIX_TITLE_REQUIRED = "Enter the title of the appendix."
+CHOICE_INVALID = "Choose one from the list."
+
+RICH_TEXT_HINT = "Leave a blank line between paragraphs. Start a line with a dash (-) for a bullet."
+WORD_ACCEPT = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class RichTextField(forms.CharField):
+    """Typed text or HTML in, HTML out; stored HTML shown for editing as typed text if it can."""
+
+    widget = forms.Textarea
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> str:
+        text = super().to_python(value)
+        return text_to_html(text) if text else ""
+
+    def prepare_value(self, value):
+        if value and looks_like_html(value):
+            return html_to_text(value) or value
+        return value
+
+
+def upload_hint(text: str) -> str:
+    return f"{text} The file must be smaller than {size_in_words(settings.MAX_UPLOAD_BYTES)}."
+
+
+def form_helper(*fields, button: str, warning: bool = False) -> FormHelper:
+    helper = FormHelper()
+    # The services' messages, in the error summary, replace the browser's own checks.
+    helper.attrs = {"novalidate": ""}
+    submit = Button.warning if warning else Button.primary
+    helper.layout = Layout(*fields, submit("submit", button))
+    return helper
+
+
+class ConfirmationForm(forms.Form):
+    """Only a button: the service it asks to act may still refuse, in the error summary."""
+
+    def __init__(self, *args, button: str, warning: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(button=button, warning=warning)
+
+
+def partnership_officers(board: Board) -> QuerySet[Person]:
+    """Officers of the board partnership's organisations: who may be a report's contact."""
+    return Person.objects.filter(
+        Q(organisation__partnermembership__partnership=board.partnership),
+        capacity=Person.Capacity.OFFICER,
+    ).distinct()
+
+
+class ReportForm(forms.ModelForm):
+    """The whole cover sheet of a report, in the order the Herefordshire reports print it."""
+
+    purpose = RichTextField(label="Purpose")
+    recommendations = RichTextField(label="Recommendations")
+    key_points_summary = RichTextField(label="Key points summary (optional)")
+    alternative_options = RichTextField(label="Alternative options")
+    reasons_for_recommendations = RichTextField(label="Reasons for recommendations")
+    introduction_and_background = RichTextField(label="Introduction and background")
+    key_considerations = RichTextField(label="Key considerations")
+    community_impact = RichTextField(label="Community impact")
+    financial_implications = RichTextField(label="Financial implications")
+    legal_implications = RichTextField(label="Legal implications")
+    risk_management = RichTextField(label="Risk management")
+    consultees = RichTextField(label="Consultees")
+    background_papers = RichTextField(label="Background papers")
+    body = RichTextField(
+        label="Report text (optional)",
+        help_text="The report's own text beyond the cover sheet. You can upload it from Word "
+        "instead, once the report is saved.",
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "title",
+            "reference",
+            "report_by",
+            "portfolio_area",
+            "classification",
+            "wards_affected",
+            "purpose",
+            "is_key_decision",
+            "key_decision_note",
+            "recommendations",
+            "key_points_summary",
+            "alternative_options",
+            "reasons_for_recommendations",
+            "introduction_and_background",
+            "key_considerations",
+            "community_impact",
+            "financial_implications",
+            "legal_implications",
+            "risk_management",
+            "consultees",
+            "background_papers",
+            "body",
+            "contact_officer",
+        ]
+        labels = {
+            "title": "Title of report",
+            "reference": "Reference (optional)",
+            "report_by": "Report by (optional)",
+            "portfolio_area": "Portfolio area (optional)",
+            "wards_affected": "Wards affected",
+            "is_key_decision": "This is a key decision",
+            "key_decision_note": "Key decision, as the report words it (optional)",
+            "contact_officer": "Contact officer",
+        }
+        help_texts = {
+            "reference": "For example, COG/1/13",
+            "report_by": "The author's office, for example Sustainable Communities Director",
+            "wards_affected": "For example, County-wide",
+            "key_decision_note": "For example, This is not a key decision",
+        }
+        error_messages = {
+            "title": {"required": TITLE_REQUIRED},
+            "contact_officer": {"invalid_choice": CHOICE_INVALID},
+        }
+        widgets = {"classification": forms.RadioSelect}
+
+    def __init__(self, *args, board: Board, button: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        contact = self.fields["contact_officer"]
+        contact.queryset = partnership_officers(board)
+        contact.empty_label = "No contact officer"
+        for name in ("purpose", "recommendations", "key_considerations"):
+            self.fields[name].help_text = RICH_TEXT_HINT
+        self.helper = form_helper(
+            Fieldset(
+                Field.text("title"),
+                Field.text("reference", field_width=10),
+                Field.text("report_by"),
+                Field.text("portfolio_area"),
+                Field.radios("classification", inline=True),
+                Field.text("wards_affected"),
+                legend="About the report",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.textarea("purpose", rows=3),
+                Field.checkbox("is_key_decision"),
+                Field.text("key_decision_note"),
+                Field.textarea("recommendations", rows=4),
+                Field.textarea("key_points_summary", rows=4),
+                Field.textarea("alternative_options", rows=4),
+                Field.textarea("reasons_for_recommendations", rows=4),
+                legend="Decision",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.textarea("introduction_and_background", rows=6),
+                *(
+                    Field.textarea(name, rows=rows)
+                    for name, rows in [
+                        ("key_considerations", 12),
+                        ("community_impact", 4),
+                        ("financial_implications", 4),
+                        ("legal_implications", 4),
+                        ("risk_management", 4),
+                        ("consultees", 4),
+                    ]
+                ),
+                legend="The report",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.textarea("background_papers", rows=3),
+                Field.textarea("body", rows=8),
+                Field.select("contact_officer"),
+                legend="Background and contact",
+                legend_size=Size.MEDIUM,
+            ),
+            button=button,
+        )
+
+
+class ReportWordForm(forms.Form):
+    document = forms.FileField(
+        label="Word document",
+        validators=[check_word_document],
+        widget=forms.FileInput(attrs={"accept": WORD_ACCEPT}),
+        error_messages={"required": WORD_DOCUMENT_REQUIRED, "empty": FILE_IS_EMPTY},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = upload_hint(
+            "A .docx file. Its text replaces the report text."
+        )
+        self.helper = form_helper(Field("document"), button="Upload and replace the text")
+
+
+class AppendixForm(forms.Form):
+    label = forms.CharField(
+        label="Label",
+        max_length=10,
+        help_text="As the report refers to it, for example (a) or 1",
+        error_messages={"required": LABEL_REQUIRED},
+    )
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": APPENDIX_TITLE_REQUIRED}
+    )
+    document = forms.FileField(
+        label="Upload a PDF or Word document",
+        required=False,
+        validators=[check_document],
+        widget=forms.FileInput(attrs={"accept": f".pdf,application/pdf,{WORD_ACCEPT}"}),
+        error_messages={"empty": FILE_IS_EMPTY},
+    )
+    body = RichTextField(
+        label="Or type its text", help_text=f"Only if you are not uploading it. {RICH_TEXT_HINT}"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = upload_hint(
+            "A PDF goes into the agenda pack as it is; a Word document is typeset with the report."
+        )
+        self.helper = form_helper(
+            Field.text("label", field_width=5),
+            Field.text("title"),
+            Field("document"),
+            Field.textarea("body", rows=8),
+            button="Add appendix",
+        )
