@@ -5,6 +5,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from meetings.exemptions import exemption_notice
 from meetings.models import AgendaItem, Meeting, Minute
+from meetings.notice import agenda_notice
 
 
 class MeetingDetailView(PermissionRequiredMixin, DetailView):
@@ -44,6 +45,7 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
                 item.exemption_notice = exemption_notice(nation, item.exempt_paragraph)
         context["items"] = items
         context["can_view_minutes"] = user.has_perm("meetings.view_minutes", self.object)
+        context["agenda_notice"] = agenda_notice(self.object)
         return context
 
 
