@@ -7,6 +7,8 @@ the same way. The merged PDF of a public pack is checked for exempt text before 
 under a new name, and only then does the pack point at it.
 """
 
+from dataclasses import dataclass
+
 from core.pdf import page_count, store_new_file
 from meetings.models import AgendaPack
 from meetings.packs.assembly import PackContents, pack_contents
@@ -60,17 +62,18 @@ def pack_pdf(pack: AgendaPack) -> bytes:
         body.append(section_pdf(rendered_section(meeting, section)))
         pack_services.agenda_pack_progress(pack_id=pack.pk, done=done, total=total)
     body_sizes = [displayed_sizes(pdf) for pdf in body]
-    first_pages = _first_pages(plans, [len(sizes) for sizes in body_sizes])
+    placed = _placed(plans, [len(sizes) for sizes in body_sizes])
 
+    pages_column = [item.printed_range for item in placed]
     front = section_pdf(
-        rendered_section(meeting, front_matter_section(contents, plans, _ranges(first_pages)))
+        rendered_section(meeting, front_matter_section(contents, plans, pages_column))
     )
     pack_services.agenda_pack_progress(pack_id=pack.pk, done=total - 1, total=total)
     page_sizes = iter([size for sizes in body_sizes for size in sizes])
     marks = [
-        PageMark(str(number), *next(page_sizes), CONFIDENTIAL_BANNER if plan.confidential else "")
-        for plan in plans
-        for number in _pages_of(plan, first_pages)
+        PageMark(str(number), *next(page_sizes), CONFIDENTIAL_BANNER if item.confidential else "")
+        for item in placed
+        for number in item.pages
     ]
     marks_pdf = section_pdf(rendered_section(meeting, page_marks_section(marks)))
     pack_services.agenda_pack_progress(pack_id=pack.pk, done=total, total=total)
@@ -79,7 +82,7 @@ def pack_pdf(pack: AgendaPack) -> bytes:
         front=front,
         body=body,
         marks=marks_pdf,
-        bookmarks=_bookmarks(plans, first_pages, front),
+        bookmarks=_bookmarks(placed, front),
         title=_title(contents),
     )
     if contents.is_public:
@@ -88,47 +91,58 @@ def pack_pdf(pack: AgendaPack) -> bytes:
     return pdf
 
 
-def _first_pages(plans: list[ItemPlan], section_lengths: list[int]) -> dict[int, list[int]]:
-    """The printed first page of each section of each item; the body starts at page 1."""
+@dataclass(frozen=True)
+class PlacedItem:
+    """An item of the pack with the printed page on which each of its sections starts."""
+
+    plan: ItemPlan
+    starts: tuple[int, ...]
+    next_page: int
+
+    @property
+    def confidential(self) -> bool:
+        return self.plan.confidential
+
+    @property
+    def pages(self) -> range:
+        return range(self.starts[0], self.next_page) if self.starts else range(0)
+
+    @property
+    def printed_range(self) -> str:
+        """The agenda's Pages column: "7 - 22", "5" for one page, nothing for no papers."""
+        if not self.pages:
+            return ""
+        first, last = self.pages[0], self.pages[-1]
+        return f"{first} - {last}" if last > first else str(first)
+
+
+def _placed(plans: list[ItemPlan], section_lengths: list[int]) -> list[PlacedItem]:
+    """Lays the sections end to end from page 1, the first page after the front matter."""
     lengths = iter(section_lengths)
-    first_pages, page = {}, 1
+    placed, page = [], 1
     for plan in plans:
-        first_pages[plan.number] = []
+        starts = []
         for _section in plan.sections:
-            first_pages[plan.number].append(page)
+            starts.append(page)
             page += next(lengths)
-        first_pages[plan.number].append(page)  # where the next item starts
-    return first_pages
+        placed.append(PlacedItem(plan, tuple(starts), page))
+    return placed
 
 
-def _pages_of(plan: ItemPlan, first_pages: dict[int, list[int]]) -> range:
-    return range(first_pages[plan.number][0], first_pages[plan.number][-1])
-
-
-def _ranges(first_pages: dict[int, list[int]]) -> dict[int, str]:
-    """The Pages column of the agenda: "7 - 22", "5" for one page, nothing for no papers."""
-    ranges = {}
-    for number, pages in first_pages.items():
-        first, last = pages[0], pages[-1] - 1
-        if last >= first:
-            ranges[number] = f"{first} - {last}" if last > first else str(first)
-    return ranges
-
-
-def _bookmarks(
-    plans: list[ItemPlan], first_pages: dict[int, list[int]], front: bytes
-) -> list[Bookmark]:
+def _bookmarks(placed: list[PlacedItem], front: bytes) -> list[Bookmark]:
     front_pages = page_count(front)
     agenda_page = destination_page(front, AGENDA_ANCHOR)
     bookmarks = [Bookmark("Agenda", agenda_page)]
-    for plan in plans:
-        starts = [front_pages + page - 1 for page in first_pages[plan.number][:-1]]
+    for item in placed:
+        plan = item.plan
+        starts = [front_pages + page - 1 for page in item.starts]
         children = tuple(
             Bookmark(section.title, start)
             for section, start in zip(plan.sections[1:], starts[1:], strict=True)
         )
-        page = starts[0] if starts else agenda_page
-        bookmarks.append(Bookmark(f"{plan.number}. {plan.heading}", page, children))
+        # An item without papers is found where the agenda lists it.
+        first = starts[0] if starts else agenda_page
+        bookmarks.append(Bookmark(f"{plan.number}. {plan.heading}", first, children))
     return bookmarks
 
 

@@ -45,7 +45,9 @@ def merged_pack(
         for page in PdfReader(io.BytesIO(pdf)).pages:
             added = writer.add_page(page)
             # Upright first, so that the mark lands at the foot of the page as it is read.
-            added.transfer_rotation_to_content()
+            # (Only when rotated: turning the content means rewriting it, which is slow.)
+            if added.rotation:
+                added.transfer_rotation_to_content()
             origin = Transformation().translate(added.mediabox.left, added.mediabox.bottom)
             added.merge_transformed_page(next(mark_pages), origin)
             added.compress_content_streams()

@@ -271,7 +271,7 @@ def _and(names: list[str]) -> str:
 
 
 def front_matter_section(
-    contents: PackContents, plans: list[ItemPlan], pages: dict[int, str]
+    contents: PackContents, plans: list[ItemPlan], pages: list[str]
 ) -> HtmlSection:
     """Cover, membership, guidance on interests, the agenda with its pages, public's rights."""
     meeting = contents.meeting
@@ -293,9 +293,9 @@ def front_matter_section(
             "purpose": plan.purpose,
             "notice": plan.notice,
             "confidential": plan.confidential,
-            "pages": pages.get(plan.number, ""),
+            "pages": printed_pages,
         }
-        for plan in plans
+        for plan, printed_pages in zip(plans, pages, strict=True)
     ]
     html = render_to_string(
         "pdf/front_matter.html",
