@@ -43,6 +43,8 @@ RESOLUTION_WITH_ACTION_REMOVED = (
 )
 MINUTES_NOT_DRAFTED = "There are no draft minutes of {date} to approve."
 MINUTES_ALREADY_APPROVED = "The minutes of {date} were already approved at the meeting of {at}."
+# Minutes marked approved by hand, in the admin, may not say where.
+MINUTES_ALREADY_APPROVED_UNRECORDED = "The minutes of {date} were already approved."
 APPROVED_AT_ANOTHER_BOARD = "Minutes of {board} are approved at a meeting of {board}."
 APPROVED_AT_EARLIER_MEETING = (
     "The minutes of {date} are approved at a later meeting; the meeting of {at} is not later."
@@ -249,12 +251,12 @@ def minutes_approve(*, meeting: Meeting, at_meeting: Meeting, by: Person) -> Mee
     """Approves a meeting's draft minutes as a correct record at a later meeting of the board."""
     if meeting.minutes_status in _LOCKED_STATUSES:
         approved_at = meeting.minutes_approved_at_meeting
-        raise ValidationError(
-            MINUTES_ALREADY_APPROVED.format(
-                date=_date(meeting), at=_date(approved_at) if approved_at else "an unknown date"
-            ),
-            code="already_approved",
+        message = (
+            MINUTES_ALREADY_APPROVED.format(date=_date(meeting), at=_date(approved_at))
+            if approved_at
+            else MINUTES_ALREADY_APPROVED_UNRECORDED.format(date=_date(meeting))
         )
+        raise ValidationError(message, code="already_approved")
     if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
         raise ValidationError(MINUTES_NOT_DRAFTED.format(date=_date(meeting)))
     if at_meeting.board_id != meeting.board_id:

@@ -21,6 +21,7 @@ from meetings.services.minutes import (
     ITEM_ALREADY_MINUTED,
     ITEM_ON_ANOTHER_AGENDA,
     MINUTE_NOT_YET_APPROVED,
+    MINUTES_ALREADY_APPROVED_UNRECORDED,
     MINUTES_ALREADY_PUBLISHED,
     MINUTES_LOCKED,
     MINUTES_NOT_APPROVED,
@@ -361,6 +362,18 @@ def test_minutes_are_not_approved_at_another_boards_meeting_or_one_not_yet_held(
     ]
     march.refresh_from_db()
     assert march.minutes_status == Meeting.MinutesStatus.DRAFT
+
+
+def test_minutes_marked_approved_without_a_meeting_are_not_approved_again(march, chair):
+    Meeting.objects.filter(pk=march.pk).update(minutes_status=Meeting.MinutesStatus.APPROVED)
+    march.refresh_from_db()
+    april = MeetingFactory(board=march.board, starts_at=at(2011, 4, 21))
+
+    messages = refusal(lambda: minutes_approve(meeting=march, at_meeting=april, by=chair))
+
+    assert messages == [MINUTES_ALREADY_APPROVED_UNRECORDED.format(date="17 March 2011")]
+    march.refresh_from_db()
+    assert march.minutes_approved_at_meeting is None
 
 
 def test_minutes_not_yet_drafted_are_not_approved(march, chair):
