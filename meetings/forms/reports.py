@@ -9,7 +9,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from core.html import html_to_text, looks_like_html, text_to_html
 from core.uploads import FILE_IS_EMPTY, check_document, check_word_document, size_in_words
@@ -70,7 +70,7 @@ class ConfirmationForm(forms.Form):
 def partnership_officers(board: Board) -> QuerySet[Person]:
     """Officers of the board partnership's organisations: who may be a report's contact."""
     return Person.objects.filter(
-        Q(organisation__partnermembership__partnership=board.partnership),
+        organisation__partnermembership__partnership=board.partnership,
         capacity=Person.Capacity.OFFICER,
     ).distinct()
 
