@@ -32,6 +32,22 @@ VISIBLE_TEXT = "Costs by year, as printed on the page"
 NOT_A_PDF = b"%PDF-1.7\nThis file was cut short in the upload and is not a PDF"
 
 
+def landscape_appendix(*, rotate: int = 0) -> bytes:
+    """A landscape table: laid out landscape, or portrait and turned by the /Rotate entry."""
+    size = "A4 portrait" if rotate else "A4 landscape"
+    pdf = html_to_pdf(
+        f'<html lang="en-GB"><head><title>Counts</title><style>@page {{ size: {size} }}'
+        "</style></head><p>Vehicles a day by road</p></html>"
+    )
+    if not rotate:
+        return pdf
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pages[0].rotate(rotate)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
 def appendix_with_hidden_markers(visible_text: str = VISIBLE_TEXT) -> bytes:
     """A one-page PDF whose page shows `visible_text` and which hides a marker in each place."""
     page = html_to_pdf(

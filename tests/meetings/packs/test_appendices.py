@@ -10,6 +10,7 @@ from tests.meetings.packs.documents import (
     NOT_A_PDF,
     VISIBLE_TEXT,
     appendix_with_hidden_markers,
+    landscape_appendix,
     word_document,
 )
 
@@ -83,3 +84,32 @@ def test_appendix_whose_file_is_gone_fails_the_pack_with_the_reason(small_meetin
     assert pack.failure_reason == APPENDIX_FILE_MISSING.format(
         appendix="Appendix 1: Costs by year", item=1
     )
+
+
+def _number_position(page) -> tuple[str, float, float]:
+    """The last piece of text drawn on a page, and where: the stamped page number."""
+    drawn = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: text.strip() and drawn.append((text.strip(), cm, tm))
+    )
+    text, cm, tm = drawn[-1]
+    # Where the text matrix's origin lands once the current transformation is applied.
+    return text, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+
+
+@pytest.mark.parametrize("rotate", [0, 90])
+def test_landscape_and_turned_appendix_pages_are_numbered_at_their_foot(
+    small_meeting, rendered_pack, rotate
+):
+    small_meeting.add_appendix(
+        "1", "Traffic counts", "counts.pdf", landscape_appendix(rotate=rotate)
+    )
+
+    pack = rendered_pack(small_meeting.meeting, AgendaPack.Variant.PUBLIC)
+
+    page = pdf_reader(pack).pages[-1]
+    number, x, y = _number_position(page)
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    assert (number, width > height) == ("2", True)
+    assert abs(x - width / 2) < 20
+    assert y < 40
