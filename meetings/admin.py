@@ -15,6 +15,7 @@ from meetings.models import (
     Meeting,
     Minute,
     MinuteCorrection,
+    RenderedSection,
     Report,
     Resolution,
 )
@@ -175,4 +176,14 @@ class AgendaPackAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["meeting", "variant", "status", "page_count", "finished_at"]
     list_filter = ["meeting__board__partnership", "variant", "status"]
     search_fields = ["meeting__board__name"]
+    list_select_related = ["meeting__board"]
+
+
+@admin.register(RenderedSection)
+class RenderedSectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Pack sections are written by the renderer and reused while their content is unchanged."""
+
+    list_display = ["__str__", "meeting", "page_count", "created_at"]
+    list_filter = ["meeting__board__partnership"]
+    search_fields = ["key", "meeting__board__name"]
     list_select_related = ["meeting__board"]

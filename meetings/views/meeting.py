@@ -6,6 +6,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from meetings.exemptions import exemption_notice
 from meetings.models import AgendaItem, Meeting, Minute
 from meetings.notice import agenda_notice
+from meetings.services.minutes import quorum_check
 
 
 class MeetingDetailView(PermissionRequiredMixin, DetailView):
@@ -46,6 +47,8 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
         context["items"] = items
         context["can_view_minutes"] = user.has_perm("meetings.view_minutes", self.object)
         context["agenda_notice"] = agenda_notice(self.object)
+        if user.has_perm("meetings.change_meeting", self.object):
+            context["quorum"] = quorum_check(self.object)
         return context
 
 
