@@ -1,0 +1,1 @@
+"""Agenda packs and minutes as PDF: what goes in, rendering by section, merging, checking."""

@@ -9,6 +9,8 @@ under a new name, and only then does the pack point at it.
 
 from dataclasses import dataclass
 
+from django.core.files.storage import default_storage
+
 from core.pdf import page_count, store_new_file
 from meetings.models import AgendaPack
 from meetings.packs.assembly import PackContents, pack_contents
@@ -43,7 +45,14 @@ def render_pack(pack_id: int) -> None:
         pack_services.agenda_pack_fail(pack_id=pack.pk, reason=str(refusal))
         return
     name = store_new_file(f"packs/{pack.meeting_id}", f"{pack.variant}-{pack.pk}", pdf)
-    pack_services.agenda_pack_complete(pack_id=pack.pk, file_name=name, page_count=page_count(pdf))
+    try:
+        pack_services.agenda_pack_complete(
+            pack_id=pack.pk, file_name=name, page_count=page_count(pdf)
+        )
+    except Exception:
+        # No pack points at the file, so nobody can be reading it; the retry stores its own.
+        default_storage.delete(name)
+        raise
 
 
 def give_up(pack_id: int, reason: str) -> None:

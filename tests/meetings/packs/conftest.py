@@ -17,6 +17,9 @@ from core import pdf as core_pdf
 from governance.models import BoardMembership
 from meetings.models import AgendaItem, AgendaPack, Appendix, Meeting, Report
 from meetings.packs import build, sections
+
+# The browser test of the pack panel drives the browser tests' headless Chromium.
+from tests.e2e.conftest import browser, page  # noqa: F401
 from tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -130,7 +133,7 @@ def pdf_reader(pack: AgendaPack) -> PdfReader:
 def page_texts(reader: PdfReader) -> list[str]:
     """Each page's text on one line, words split at line ends joined up again."""
     texts = []
-    for page in reader.pages:
-        text = re.sub(r"-\s*\n\s*", "-", page.extract_text())
+    for pdf_page in reader.pages:
+        text = re.sub(r"-\s*\n\s*", "-", pdf_page.extract_text())
         texts.append(re.sub(r"\s+", " ", text).strip())
     return texts
