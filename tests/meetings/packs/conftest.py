@@ -17,9 +17,6 @@ from core import pdf as core_pdf
 from governance.models import BoardMembership
 from meetings.models import AgendaItem, AgendaPack, Appendix, Meeting, Report
 from meetings.packs import build, sections
-
-# The browser test of the pack panel drives the browser tests' headless Chromium.
-from tests.e2e.conftest import browser, page  # noqa: F401
 from tests.factories import (
     AgendaItemFactory,
     BoardFactory,
