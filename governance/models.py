@@ -127,6 +127,11 @@ class BoardMembership(AuditedModel):
         EX_OFFICIO = "ex_officio", "Ex officio"
         CLERK = "clerk", "Clerk"
 
+    # The board's voting members, in the order a membership list prints them. Ex officio
+    # members sit by virtue of office with the same vote; a clerk or lead officer serves the
+    # board and a seat "in attendance" is there to advise: none of those counts to a quorum.
+    VOTING_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.EX_OFFICIO)
+
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(
         Person,

@@ -14,14 +14,6 @@ from governance.models import BoardMembership
 from meetings.exemptions import exemption_notice
 from meetings.models import AgendaItem, AgendaPack, Appendix, Attendance, Meeting, Minute
 
-# The seats printed under "Membership": the office holders, not officers in attendance.
-VOTING_ROLES = [
-    BoardMembership.Role.CHAIR,
-    BoardMembership.Role.VICE_CHAIR,
-    BoardMembership.Role.MEMBER,
-    BoardMembership.Role.EX_OFFICIO,
-]
-
 
 @dataclass(frozen=True)
 class Withheld:
@@ -125,7 +117,9 @@ def pack_contents(meeting: Meeting, variant: str) -> PackContents:
         items=items,
         withheld_items=withheld_items(meeting) if public else [],
         membership=list(
-            BoardMembership.objects.filter(board=meeting.board, role__in=VOTING_ROLES)
+            BoardMembership.objects.filter(
+                board=meeting.board, role__in=BoardMembership.VOTING_ROLES
+            )
             .current(timezone.localdate(meeting.starts_at))
             .select_related("person", "organisation")
         ),

@@ -17,9 +17,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from core.pdf import html_to_pdf, read_stored_file
+from governance.models import BoardMembership
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE
 from meetings.models import AgendaItem, Appendix, Attendance
-from meetings.packs.assembly import VOTING_ROLES, MinutesRecord, PackContents
+from meetings.packs.assembly import MinutesRecord, PackContents
 from meetings.packs.refusals import (
     APPENDIX_FILE_MISSING,
     APPENDIX_NOT_A_PDF,
@@ -277,7 +278,10 @@ def front_matter_section(
     meeting = contents.meeting
     seats = sorted(
         contents.membership,
-        key=lambda seat: (VOTING_ROLES.index(seat.role), _surname_first(seat.person)),
+        key=lambda seat: (
+            BoardMembership.VOTING_ROLES.index(seat.role),
+            _surname_first(seat.person),
+        ),
     )
     membership = [
         (

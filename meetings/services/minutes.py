@@ -62,17 +62,6 @@ CORRECTION_AGREED_ELSEWHERE = (
 RESOLUTION_HAS_ACTION = "This resolution already created development action {reference}."
 ACTION_REFERENCE_TAKEN = "The partnership already has a development action {reference}."
 
-# Who counts towards the quorum: the board's voting members. Ex officio members sit by virtue
-# of their office with the same vote as any member; a clerk or lead officer serves the board
-# and a seat "in attendance" is there to advise, so neither can make a meeting quorate.
-VOTING_ROLES = frozenset(
-    {
-        BoardMembership.Role.CHAIR,
-        BoardMembership.Role.VICE_CHAIR,
-        BoardMembership.Role.MEMBER,
-        BoardMembership.Role.EX_OFFICIO,
-    }
-)
 _LOCKED_STATUSES = {Meeting.MinutesStatus.APPROVED, Meeting.MinutesStatus.PUBLISHED}
 
 
@@ -109,7 +98,9 @@ def quorum_check(meeting: Meeting) -> Quorum:
     """Counts the voting members recorded present against the board's quorum; seats are those
     held on the day of the meeting."""
     voting_seats = (
-        BoardMembership.objects.filter(board_id=meeting.board_id, role__in=VOTING_ROLES)
+        BoardMembership.objects.filter(
+            board_id=meeting.board_id, role__in=BoardMembership.VOTING_ROLES
+        )
         .held()
         .current(_day(meeting))
     )
