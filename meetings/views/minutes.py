@@ -28,7 +28,7 @@ from meetings.services.minutes import (
     quorum_check,
     resolution_create_action,
 )
-from meetings.views.agenda import MeetingMixin, ServiceFormView
+from meetings.views.base import MeetingMixin, ServiceFormView
 from partnership.rules import person_of
 
 

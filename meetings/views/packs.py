@@ -15,7 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from meetings.models import AgendaPack, Meeting
 from meetings.packs.minutes import minutes_pdf
 from meetings.services.packs import agenda_pack_request, agenda_pack_retry
-from meetings.views.agenda import MeetingMixin
+from meetings.views.base import MeetingMixin
 from partnership.rules import person_of
 
 PACK_NAMES = {

@@ -28,7 +28,7 @@ from meetings.services.reports import (
     report_import_docx,
     report_update,
 )
-from meetings.views.agenda import BoardMixin, ServiceFormView
+from meetings.views.base import BoardMixin, ServiceFormView
 
 # Those who may schedule a board's meetings (its partnership's officers, its chair and its
 # clerk) write its reports: the people meetings.change_meeting names, but for a board.
