@@ -12,7 +12,7 @@ from core.html import (
     sanitise_html,
     text_to_html,
 )
-from tests.core.test_uploads import word_document
+from tests.documents import word_document
 
 
 def test_sanitising_keeps_what_reports_need():

@@ -21,7 +21,7 @@ from meetings.services.reports import (
     report_import_docx,
     report_update,
 )
-from tests.core.test_uploads import pdf_document, png_image, upload, word_document
+from tests.documents import pdf_document, png_image, upload, word_document
 from tests.factories import BoardFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from core.uploads import NOT_A_WORD_DOCUMENT, PDF_IS_DAMAGED, PDF_IS_ENCRYPTED
 from governance.models import Board
 from meetings.models import Appendix, Report
 from meetings.services.reports import APPENDIX_NEEDS_CONTENT, appendix_add, report_import_docx
-from tests.core.test_uploads import pdf_document, png_image, upload, word_document
+from tests.documents import pdf_document, png_image, upload, word_document
 
 pytestmark = pytest.mark.django_db
 

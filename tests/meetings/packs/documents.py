@@ -2,7 +2,6 @@
 small Word file."""
 
 import io
-import zipfile
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.actions import JavaScript
@@ -85,32 +84,4 @@ def appendix_with_hidden_markers(visible_text: str = VISIBLE_TEXT) -> bytes:
     writer.add_open_action(JavaScript(f"app.alert('{HIDDEN_MARKERS['script']}');"))
     output = io.BytesIO()
     writer.write(output)
-    return output.getvalue()
-
-
-def word_document(paragraph: str) -> bytes:
-    """The smallest .docx that Word and mammoth open: one paragraph of text."""
-    parts = {
-        "[Content_Types].xml": (
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.'
-            'openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
-            "</Relationships>"
-        ),
-        "word/document.xml": (
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body><w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p></w:body></w:document>"
-        ),
-    }
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        for name, xml in parts.items():
-            archive.writestr(name, xml)
     return output.getvalue()

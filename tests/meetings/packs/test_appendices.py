@@ -4,6 +4,7 @@ import pytest
 
 from meetings.models import AgendaPack
 from meetings.packs.refusals import APPENDIX_FILE_MISSING
+from tests.documents import word_document
 from tests.meetings.packs.conftest import page_texts, pdf_reader
 from tests.meetings.packs.documents import (
     HIDDEN_MARKERS,
@@ -11,7 +12,6 @@ from tests.meetings.packs.documents import (
     VISIBLE_TEXT,
     appendix_with_hidden_markers,
     landscape_appendix,
-    word_document,
 )
 
 pytestmark = pytest.mark.django_db
