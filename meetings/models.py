@@ -133,6 +133,24 @@ class Report(AuditedModel):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
     )
 
+    # The cover sheet's rich-text sections and the body, in the order the cover sheet prints them.
+    RICH_TEXT_FIELDS = (
+        "purpose",
+        "recommendations",
+        "key_points_summary",
+        "alternative_options",
+        "reasons_for_recommendations",
+        "introduction_and_background",
+        "key_considerations",
+        "community_impact",
+        "financial_implications",
+        "legal_implications",
+        "risk_management",
+        "consultees",
+        "background_papers",
+        "body",
+    )
+
     class Meta:
         ordering = ["-created_at"]
 

@@ -15,29 +15,13 @@ from django.utils.html import strip_tags
 from pypdf import PdfReader
 
 from core.pdf import read_stored_file
-from meetings.models import AgendaItem, Appendix, Meeting, Minute
+from meetings.models import AgendaItem, Appendix, Meeting, Minute, Report
 from meetings.packs.refusals import EXEMPT_TEXT_IN_PUBLIC_PACK, PackRefused
 
 # Runs of this many words are long enough to be particular to one text, and short enough
 # to be caught however the page breaks fall.
 PHRASE_WORDS = 8
-REPORT_FIELDS = [
-    "title",
-    "purpose",
-    "recommendations",
-    "key_points_summary",
-    "alternative_options",
-    "reasons_for_recommendations",
-    "introduction_and_background",
-    "key_considerations",
-    "community_impact",
-    "financial_implications",
-    "legal_implications",
-    "risk_management",
-    "consultees",
-    "background_papers",
-    "body",
-]
+REPORT_FIELDS = ("title", *Report.RICH_TEXT_FIELDS)
 
 
 @dataclass(frozen=True)

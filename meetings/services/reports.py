@@ -23,25 +23,7 @@ APPENDIX_LABEL_TAKEN = "This report already has an appendix {label}."
 APPENDIX_NEEDS_CONTENT = "Upload the appendix as a PDF or Word document, or type its text."
 APPENDIX_FILE_OR_TEXT = "Upload the appendix or type its text, not both."
 
-# Sections of the cover sheet, and the body, that hold rich text.
-RICH_TEXT_FIELDS = frozenset(
-    {
-        "purpose",
-        "recommendations",
-        "key_points_summary",
-        "alternative_options",
-        "reasons_for_recommendations",
-        "introduction_and_background",
-        "key_considerations",
-        "community_impact",
-        "financial_implications",
-        "legal_implications",
-        "risk_management",
-        "consultees",
-        "background_papers",
-        "body",
-    }
-)
+RICH_TEXT_FIELDS = frozenset(Report.RICH_TEXT_FIELDS)
 COVER_SHEET_FIELDS = RICH_TEXT_FIELDS | {
     "reference",
     "title",
