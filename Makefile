@@ -24,7 +24,7 @@ PYTHON311 := $(shell for p in python3.11 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint frontend
+.PHONY: help run test lint frontend bench-pack
 
 help:  ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,9 @@ test: $(VENV)/.dev-installed  ## Run the tests (DATABASE_URL / REDIS_URL if set,
 lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-pass baselines (REDIS_URL: real workers too)
+	$(PY) benchmarks/pack.py
 
 frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)
 	bash frontend/build.sh
