@@ -1,10 +1,12 @@
 """Celery entry points for meetings; the work is done by plain functions in meetings.packs."""
 
-from celery import shared_task
+from celery import group, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
+from meetings.models import Meeting
 from meetings.packs import build
+from meetings.packs.sections import HtmlSection
 
 # Failures of the database, the broker or storage that a later attempt may not meet.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError, OSError)
@@ -18,7 +20,7 @@ PACK_FAILED_UNEXPECTEDLY = "The pack could not be rendered because of an unexpec
 def render_agenda_pack(self, pack_id: int) -> None:
     """Renders one agenda pack; safe to run twice, as a pack already finished is left alone."""
     try:
-        build.render_pack(pack_id)
+        build.render_pack(pack_id, share=_share_sections)
     except TRANSIENT_ERRORS as error:
         if self.request.retries >= self.max_retries:
             build.give_up(
@@ -32,3 +34,14 @@ def render_agenda_pack(self, pack_id: int) -> None:
         # Not worth retrying: record it for the clerk, and let the worker log it in full.
         build.give_up(pack_id, PACK_FAILED_UNEXPECTEDLY.format(error=error))
         raise
+
+
+def _share_sections(meeting: Meeting, sections: list[HtmlSection]) -> None:
+    group(render_pack_section.s(meeting.pk, section.html) for section in sections).apply_async()
+
+
+# Acknowledged at once and never retried: the pack renders any section this leaves undone.
+@shared_task(acks_late=False, reject_on_worker_lost=False)
+def render_pack_section(meeting_id: int, html: str) -> None:
+    """Renders one section of a pack ahead of the pack's own task, on another worker."""
+    build.render_shared_section(meeting_id, html)

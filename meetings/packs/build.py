@@ -3,16 +3,18 @@
 First the body sections (the previous minutes, each report and appendix) are rendered or
 found rendered; their page counts give each item's pages. Then the front matter, whose agenda
 prints those pages, and the page marks (numbers, and banners on exempt items) are rendered in
-the same way. The merged PDF of a public pack is checked for exempt text before it is stored
+the same way. A task may share the body sections out to other workers first (see
+`render_pack`). The merged PDF of a public pack is checked for exempt text before it is stored
 under a new name, and only then does the pack point at it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
 
 from core.pdf import page_count, store_new_file
-from meetings.models import AgendaPack
+from meetings.models import AgendaPack, Meeting, RenderedSection
 from meetings.packs.assembly import PackContents, pack_contents
 from meetings.packs.cache import rendered_section, section_pdf
 from meetings.packs.leaks import check_public_pack
@@ -20,6 +22,7 @@ from meetings.packs.merging import Bookmark, destination_page, displayed_sizes, 
 from meetings.packs.refusals import PackRefused
 from meetings.packs.sections import (
     CONFIDENTIAL_BANNER,
+    HtmlSection,
     ItemPlan,
     PageMark,
     front_matter_section,
@@ -33,14 +36,22 @@ SECTIONS_AFTER_BODY = 2
 # The anchor of the agenda table in the front matter, where items without papers point.
 AGENDA_ANCHOR = "agenda"
 
+# Hands sections not yet rendered to other workers, which render them ahead of the pack.
+ShareSections = Callable[[Meeting, list[HtmlSection]], None]
 
-def render_pack(pack_id: int) -> None:
-    """Renders a queued pack and makes it ready, or records why it cannot be rendered."""
+
+def render_pack(pack_id: int, *, share: ShareSections | None = None) -> None:
+    """Renders a queued pack and makes it ready, or records why it cannot be rendered.
+
+    With `share`, the body sections not yet rendered are first handed out; the pack then
+    takes its sections in order, finding rendered those the others have done, and rendering
+    itself any they have not. It never waits for them, so one worker is enough.
+    """
     pack = pack_services.agenda_pack_start(pack_id=pack_id)
     if pack is None:
         return
     try:
-        pdf = pack_pdf(pack)
+        pdf = pack_pdf(pack, share=share)
     except PackRefused as refusal:
         pack_services.agenda_pack_fail(pack_id=pack.pk, reason=str(refusal))
         return
@@ -59,13 +70,20 @@ def give_up(pack_id: int, reason: str) -> None:
     pack_services.agenda_pack_fail(pack_id=pack_id, reason=reason)
 
 
-def pack_pdf(pack: AgendaPack) -> bytes:
+def render_shared_section(meeting_id: int, html: str) -> None:
+    """Renders a section handed out by a pack, unless it is rendered already."""
+    rendered_section(Meeting.objects.get(pk=meeting_id), HtmlSection("Shared section", html))
+
+
+def pack_pdf(pack: AgendaPack, *, share: ShareSections | None = None) -> bytes:
     meeting = pack.meeting
     contents = pack_contents(meeting, pack.variant)
     plans = item_plans(contents)
     body_sections = [section for plan in plans for section in plan.sections]
     total = len(body_sections) + SECTIONS_AFTER_BODY
 
+    if share is not None:
+        _share_unrendered(meeting, body_sections, share)
     body = []
     for done, section in enumerate(body_sections, start=1):
         body.append(section_pdf(rendered_section(meeting, section)))
@@ -98,6 +116,24 @@ def pack_pdf(pack: AgendaPack) -> bytes:
         earlier = contents.previous_minutes.meeting if contents.previous_minutes else None
         check_public_pack(pdf, [meeting] + ([earlier] if earlier else []))
     return pdf
+
+
+def _share_unrendered(meeting: Meeting, sections: list, share: ShareSections) -> None:
+    rendered = set(
+        RenderedSection.objects.filter(
+            meeting=meeting, key__in=[section.key for section in sections]
+        ).values_list("key", flat=True)
+    )
+    # Uploaded PDFs are quick to take as they are, and too big to send through the broker.
+    unrendered = [
+        section
+        for section in dict.fromkeys(sections)
+        if isinstance(section, HtmlSection) and section.key not in rendered
+    ]
+    # The pack renders the first itself at once; the others are handed out from the last, so
+    # that the pack and the workers helping it meet somewhere in the middle.
+    if len(unrendered) > 1:
+        share(meeting, unrendered[:0:-1])
 
 
 @dataclass(frozen=True)
