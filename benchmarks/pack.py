@@ -11,7 +11,7 @@ then 2) started against that broker, and their peak memory is read from /proc.
 
     make bench-pack                      # or: python benchmarks/pack.py
     REDIS_URL=redis://127.0.0.1:6379/13 make bench-pack
-    BENCH_REPORTS=12 BENCH_PARAGRAPHS=29 BENCH_CHROMIUM=chromium make bench-pack
+    BENCH_REPORTS=12 BENCH_PARAGRAPHS=31 BENCH_CHROMIUM=chromium make bench-pack
 
 It prints figures; it is not a test.
 """
@@ -53,8 +53,8 @@ from meetings.packs.sections import HtmlSection, front_matter_section, item_plan
 from partnership.models import Nation, Partnership, Person  # noqa: E402
 
 REPORTS = int(os.environ.get("BENCH_REPORTS", "12"))
-# Paragraphs in the longest section of each report; 29 gives about 25 pages a report.
-PARAGRAPHS = int(os.environ.get("BENCH_PARAGRAPHS", "29"))
+# Paragraphs in the longest section of each report; 31 gives about 25 pages a report.
+PARAGRAPHS = int(os.environ.get("BENCH_PARAGRAPHS", "31"))
 CHROMIUM = os.environ.get("BENCH_CHROMIUM", shutil.which("chromium") or "chromium")
 VARIANT = AgendaPack.Variant.MEMBERS
 
