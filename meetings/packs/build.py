@@ -18,7 +18,13 @@ from meetings.models import AgendaPack, Meeting, RenderedSection
 from meetings.packs.assembly import PackContents, pack_contents
 from meetings.packs.cache import rendered_section, section_pdf
 from meetings.packs.leaks import check_public_pack
-from meetings.packs.merging import Bookmark, destination_page, displayed_sizes, merged_pack
+from meetings.packs.merging import (
+    Bookmark,
+    destination_page,
+    displayed_sizes,
+    merged_pack,
+    read_pdf,
+)
 from meetings.packs.refusals import PackRefused
 from meetings.packs.sections import (
     CONFIDENTIAL_BANNER,
@@ -86,9 +92,9 @@ def pack_pdf(pack: AgendaPack, *, share: ShareSections | None = None) -> bytes:
         _share_unrendered(meeting, body_sections, share)
     body = []
     for done, section in enumerate(body_sections, start=1):
-        body.append(section_pdf(rendered_section(meeting, section)))
+        body.append(read_pdf(section_pdf(rendered_section(meeting, section))))
         pack_services.agenda_pack_progress(pack_id=pack.pk, done=done, total=total)
-    body_sizes = [displayed_sizes(pdf) for pdf in body]
+    body_sizes = [displayed_sizes(reader) for reader in body]
     placed = _placed(plans, [len(sizes) for sizes in body_sizes])
 
     pages_column = [item.printed_range for item in placed]

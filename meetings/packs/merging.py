@@ -16,10 +16,15 @@ class Bookmark:
     children: tuple["Bookmark", ...] = ()
 
 
-def displayed_sizes(pdf: bytes) -> list[tuple[float, float]]:
+def read_pdf(pdf: bytes) -> PdfReader:
+    """A reader for a section; parsing its pages is the slow part, so each is read once."""
+    return PdfReader(io.BytesIO(pdf))
+
+
+def displayed_sizes(reader: PdfReader) -> list[tuple[float, float]]:
     """Each page's width and height in points, as it is shown (after any rotation)."""
     sizes = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
+    for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         if page.rotation % 180:
             width, height = height, width
@@ -34,15 +39,15 @@ def destination_page(pdf: bytes, name: str) -> int:
 
 
 def merged_pack(
-    *, front: bytes, body: list[bytes], marks: bytes, bookmarks: list[Bookmark], title: str
+    *, front: bytes, body: list[PdfReader], marks: bytes, bookmarks: list[Bookmark], title: str
 ) -> bytes:
     """The front matter as it is, then the body with one page of `marks` laid over each page."""
     writer = PdfWriter()
     for page in PdfReader(io.BytesIO(front)).pages:
         writer.add_page(page)
     mark_pages = iter(PdfReader(io.BytesIO(marks)).pages)
-    for pdf in body:
-        for page in PdfReader(io.BytesIO(pdf)).pages:
+    for reader in body:
+        for page in reader.pages:
             added = writer.add_page(page)
             # Upright first, so that the mark lands at the foot of the page as it is read.
             # (Only when rotated: turning the content means rewriting it, which is slow.)
