@@ -21,7 +21,11 @@ def html_to_pdf(html: str) -> bytes:
     # Stored rich text may hold <img src="http://..."> or file:// links: rendering must not
     # fetch from the network or read the server's disk on anyone's behalf.
     fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_variant=PDF_VARIANT)
+    # Uncompressed: packs are merged from sections with pypdf, whose pure-Python parsing of
+    # compressed object streams took most of a re-render; the merge compresses page content.
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        pdf_variant=PDF_VARIANT, uncompressed_pdf=True
+    )
 
 
 def page_count(pdf: bytes) -> int:
