@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from meetings.exemptions import exempt_paragraph_choices
+from meetings.forms.fields import CHOICE_INVALID, optional_choice
 from meetings.models import AgendaItem, Meeting, Report
 from partnership.models import Person, Theme
 
@@ -23,7 +24,6 @@ TIME_INVALID = "Enter a time like 14:00 or 2pm."
 TIME_REQUIRED = "Enter the time the meeting starts."
 TITLE_REQUIRED = "Enter the title of the item."
 POSITION_INVALID = "Enter the new position as a whole number, for example 2."
-CHOICE_INVALID = "Choose one from the list."
 
 # Clerks write times as 14:00, 14.00, 2pm or 2.30pm; spaces and case do not matter.
 TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]
@@ -177,21 +177,13 @@ class AgendaItemForm(forms.Form):
         widget=forms.Textarea,
         help_text="What the board is asked to do, for example: To approve the Locality Strategy.",
     )
-    report = forms.ModelChoiceField(
-        label="Report (optional)",
-        queryset=Report.objects.none(),
-        required=False,
+    report = optional_choice(
+        "Report (optional)",
+        Report,
         empty_label="No report",
         help_text="Only the board's reports that are not on an agenda are listed.",
-        error_messages={"invalid_choice": CHOICE_INVALID},
     )
-    presenter = forms.ModelChoiceField(
-        label="Presenter (optional)",
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="No presenter",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
+    presenter = optional_choice("Presenter (optional)", Person, empty_label="No presenter")
     themes = forms.ModelMultipleChoiceField(
         label="Cross-cutting themes (optional)",
         queryset=Theme.objects.none(),

@@ -12,7 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from governance.models import Board, BoardMembership, Interest
-from meetings.forms.reports import CHOICE_INVALID, RICH_TEXT_HINT, RichTextField, form_helper
+from meetings.forms.fields import CHOICE_INVALID, optional_choice
+from meetings.forms.reports import RICH_TEXT_HINT, RichTextField, form_helper
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute, Resolution
 from meetings.services.minutes import AttendanceEntry, ResolutionText
 from outcomes.models import OutcomeFramework
@@ -367,34 +368,10 @@ class ResolutionActionForm(forms.Form):
         required=False,
         help_text="Leave as it is to use the resolution's words.",
     )
-    framework = forms.ModelChoiceField(
-        label="Outcome framework (optional)",
-        queryset=OutcomeFramework.objects.none(),
-        required=False,
-        empty_label="None",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
-    lead_person = forms.ModelChoiceField(
-        label="Lead person (optional)",
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label="None",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
-    lead_organisation = forms.ModelChoiceField(
-        label="Lead organisation (optional)",
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label="None",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
-    lead_board = forms.ModelChoiceField(
-        label="Lead board (optional)",
-        queryset=Board.objects.none(),
-        required=False,
-        empty_label="None",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
+    framework = optional_choice("Outcome framework (optional)", OutcomeFramework)
+    lead_person = optional_choice("Lead person (optional)", Person)
+    lead_organisation = optional_choice("Lead organisation (optional)", Organisation)
+    lead_board = optional_choice("Lead board (optional)", Board)
     deadline_wording = forms.CharField(
         label="Deadline, as agreed (optional)",
         max_length=100,

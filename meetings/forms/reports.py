@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from core.html import html_to_text, looks_like_html, text_to_html
 from core.uploads import FILE_IS_EMPTY, check_document, check_word_document, size_in_words
 from governance.models import Board
+from meetings.forms.fields import CHOICE_INVALID
 from meetings.models import Report
 from partnership.models import Person
 
@@ -21,7 +22,6 @@ TITLE_REQUIRED = "Enter the title of the report."
 WORD_DOCUMENT_REQUIRED = "Select a Word document."
 LABEL_REQUIRED = "Enter the appendix's label, for example (a) or 1."
 APPENDIX_TITLE_REQUIRED = "Enter the title of the appendix."
-CHOICE_INVALID = "Choose one from the list."
 
 RICH_TEXT_HINT = "Leave a blank line between paragraphs. Start a line with a dash (-) for a bullet."
 WORD_ACCEPT = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
