@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 
 from core import pdf as core_pdf
 from governance.models import BoardMembership
+from meetings import tasks
 from meetings.models import AgendaItem, AgendaPack, Appendix, Meeting, Report
 from meetings.packs import build, sections
 from tests.factories import (
@@ -25,6 +27,14 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+
+@pytest.fixture
+def sent(monkeypatch) -> mock.Mock:
+    """The render task's `delay`, replaced: what the services queue, without a worker."""
+    delay = mock.Mock()
+    monkeypatch.setattr(tasks.render_agenda_pack, "delay", delay)
+    return delay
 
 
 @pytest.fixture(autouse=True)

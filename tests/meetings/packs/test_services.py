@@ -1,11 +1,8 @@
 """Asking for a pack, and trying a failed one again."""
 
-from unittest import mock
-
 import pytest
 from django.core.exceptions import ValidationError
 
-from meetings import tasks
 from meetings.models import AgendaPack
 from meetings.services.packs import (
     PACK_NEEDS_ITEMS,
@@ -17,13 +14,6 @@ from meetings.services.packs import (
 from tests.factories import MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sent(monkeypatch) -> mock.Mock:
-    delay = mock.Mock()
-    monkeypatch.setattr(tasks.render_agenda_pack, "delay", delay)
-    return delay
 
 
 def test_a_requested_pack_is_queued_and_its_task_sent_once_committed(

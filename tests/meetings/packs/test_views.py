@@ -1,25 +1,16 @@
 """Generating packs from the meeting page, following their progress, and downloading them."""
 
 import io
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
 from pypdf import PdfReader
 
-from meetings import tasks
 from meetings.models import AgendaPack
 from meetings.services.packs import PACK_NEEDS_ITEMS
 from tests.factories import AgendaItemFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sent(monkeypatch) -> mock.Mock:
-    delay = mock.Mock()
-    monkeypatch.setattr(tasks.render_agenda_pack, "delay", delay)
-    return delay
 
 
 def _generate(client, meeting, variant: str):
