@@ -1,6 +1,7 @@
 """Outcome frameworks (an SOA, a local area agreement), indicators and development actions."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -312,8 +313,46 @@ class ActionUpdate(AuditedModel):
         return f"Update on {self.action.reference} by {self.author}, {self.written_on:%-d %B %Y}"
 
 
+class ReminderPolicy(AuditedModel):
+    """When a partnership's action leads are reminded of deadlines, and when overdue actions
+    escalate to the board's chair."""
+
+    partnership = models.OneToOneField(
+        Partnership, on_delete=models.CASCADE, related_name="reminder_policy"
+    )
+    days_before = models.CharField(
+        max_length=50,
+        default="14, 3",
+        validators=[validate_comma_separated_integer_list],
+        help_text="Days before the deadline to remind the lead, e.g. 14, 3.",
+    )
+    on_the_day = models.BooleanField(default=True, help_text="Remind on the deadline itself.")
+    overdue_every_days = models.PositiveSmallIntegerField(
+        default=7, help_text="While overdue, remind again every this many days; 0 for never."
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        default=28,
+        help_text="Tell the chair of the lead or remit board once an action is this many days "
+        "overdue; 0 for never.",
+    )
+
+    class Meta:
+        verbose_name_plural = "reminder policies"
+
+    def __str__(self) -> str:
+        return f"Reminder policy of {self.partnership}"
+
+
 class Reminder(TimeStampedModel):
-    """A reminder sent about an action's deadline: at most one per action, point and deadline."""
+    """A reminder about an action's deadline: at most one per action, point, deadline and kind.
+
+    The row is written when the reminder falls due and marked sent once its digest e-mail has
+    gone; a refused e-mail leaves it unsent, to go with the next run.
+    """
+
+    class Kind(models.TextChoices):
+        LEAD = "lead", "Reminder to the lead"
+        ESCALATION = "escalation", "Escalation to the chair"
 
     action = models.ForeignKey(
         DevelopmentAction, on_delete=models.CASCADE, related_name="reminders"
@@ -322,16 +361,24 @@ class Reminder(TimeStampedModel):
     days_from_deadline = models.SmallIntegerField(
         help_text="The reminder point: negative before the deadline, positive after it."
     )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LEAD)
     recipient = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="reminders")
     sent_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:
-        ordering = ["action", "deadline", "days_from_deadline"]
+        ordering = ["action", "deadline", "days_from_deadline", "kind"]
         constraints = [
             models.UniqueConstraint(
-                fields=["action", "days_from_deadline", "deadline"],
-                name="one_reminder_per_action_point_deadline",
+                fields=["action", "days_from_deadline", "deadline", "kind"],
+                name="one_reminder_per_action_point_deadline_kind",
                 violation_error_message="This reminder has already been sent.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient"], condition=Q(sent_at__isnull=True), name="reminder_unsent"
             ),
         ]
 
@@ -339,3 +386,32 @@ class Reminder(TimeStampedModel):
         days = self.days_from_deadline
         when = f"{-days} days before" if days < 0 else f"{days} days after" if days else "on"
         return f"Reminder {when} the {self.deadline:%-d %B %Y} deadline of {self.action.reference}"
+
+
+class PerformanceReport(TimeStampedModel):
+    """A framework's performance report as of a day, rendered to PDF by the worker."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RENDERING = "rendering", "Rendering"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    framework = models.ForeignKey(
+        OutcomeFramework, on_delete=models.CASCADE, related_name="performance_reports"
+    )
+    as_of = models.DateField(help_text="Readings and targets up to this day are reported.")
+    requested_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField(upload_to="outcomes/performance-reports/", blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    failure_reason = models.CharField(max_length=500, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["framework", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"Performance report of {self.framework}, {self.as_of:%-d %B %Y}"

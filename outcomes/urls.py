@@ -1,12 +1,11 @@
-from django.urls import path
-
-from outcomes import views
+from outcomes.views import actions, dashboards, editing, readings, reminders, reports
 
 app_name = "outcomes"
 urlpatterns = [
-    path(
-        "<slug:partnership>/frameworks/<slug:slug>/",
-        views.FrameworkDetailView.as_view(),
-        name="framework_detail",
-    ),
+    *dashboards.urlpatterns,
+    *editing.urlpatterns,
+    *readings.urlpatterns,
+    *actions.urlpatterns,
+    *reminders.urlpatterns,
+    *reports.urlpatterns,
 ]

@@ -1,5 +1,8 @@
+"""The framework dashboard."""
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.views.generic import DetailView
 
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
@@ -29,3 +32,12 @@ class FrameworkDetailView(DetailView):
         return get_object_or_404(
             queryset, partnership__slug=self.kwargs["partnership"], slug=self.kwargs["slug"]
         )
+
+
+urlpatterns = [
+    path(
+        "<slug:partnership>/frameworks/<slug:slug>/",
+        FrameworkDetailView.as_view(),
+        name="framework_detail",
+    ),
+]

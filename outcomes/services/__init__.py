@@ -1,0 +1,2 @@
+"""Writes to outcome frameworks and development actions; views, API, commands and tasks call
+these."""

@@ -1,0 +1,2 @@
+"""Pages of outcome frameworks and development actions, one module per concern; each lists its
+routes beside its views."""

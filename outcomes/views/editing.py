@@ -1,0 +1,3 @@
+"""Officers keep a framework in the browser: its outcomes, indicators and targets."""
+
+urlpatterns: list = []

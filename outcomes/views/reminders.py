@@ -1,0 +1,3 @@
+"""A partnership's reminder policy."""
+
+urlpatterns: list = []

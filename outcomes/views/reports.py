@@ -1,0 +1,3 @@
+"""Performance reports: asking the worker for one, following it, downloading it."""
+
+urlpatterns: list = []
