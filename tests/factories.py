@@ -9,7 +9,15 @@ from factory.django import DjangoModelFactory
 
 from governance.models import Board, BoardMembership, JointAppointment
 from meetings.models import AgendaItem, Meeting, Minute
-from outcomes.models import DevelopmentAction, Indicator, Outcome, OutcomeFramework
+from outcomes.models import (
+    ActionUpdate,
+    DevelopmentAction,
+    Indicator,
+    Outcome,
+    OutcomeFramework,
+    Reading,
+    Target,
+)
 from partnership.models import Nation, Organisation, Partnership, Person
 
 
@@ -147,3 +155,34 @@ class DevelopmentActionFactory(DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     reference = factory.Sequence(lambda n: f"{n}.1")
     activity = factory.Sequence(lambda n: f"Improvement activity {n}")
+
+
+class TargetFactory(DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_start = datetime.date(2014, 4, 1)
+    period_end = datetime.date(2015, 3, 31)
+    value = 50
+
+
+class ReadingFactory(DjangoModelFactory):
+    class Meta:
+        model = Reading
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period_start = datetime.date(2014, 4, 1)
+    period_end = datetime.date(2015, 3, 31)
+    value = 50
+
+
+class ActionUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionUpdate
+
+    action = factory.SubFactory(DevelopmentActionFactory)
+    written_on = datetime.date(2014, 1, 15)
+    author = factory.SubFactory(PersonFactory)
+    text = "Progress is being made."
+    status = DevelopmentAction.Status.IN_PROGRESS
