@@ -11,6 +11,8 @@ from governance.models import Board, RemitClause
 from outcomes.querysets import DevelopmentActionQuerySet
 from partnership.models import Organisation, Partnership, Person, Theme
 
+INDICATOR_CODE_TAKEN = "Another indicator of this framework already has this code."
+
 
 class OutcomeFramework(AuditedModel):
     """A partnership's agreed set of outcomes for a span of years, named by its local term."""
@@ -92,6 +94,11 @@ class Indicator(AuditedModel):
         ANNUAL = "annual", "Annual"
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(
+        max_length=20,
+        help_text="A short reference, unique within the framework, that uploads of readings use: "
+        "e.g. 1.2 or HSC-03.",
+    )
     name = models.CharField(max_length=300)
     unit = models.CharField(max_length=50, help_text="e.g. %, per 1,000 population, people")
     polarity = models.CharField(max_length=10, choices=Polarity.choices)
@@ -113,7 +120,7 @@ class Indicator(AuditedModel):
     )
 
     class Meta:
-        ordering = ["outcome", "name"]
+        ordering = ["outcome", "code"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(baseline_value__isnull=True) | Q(baseline_date__isnull=False),
@@ -128,7 +135,16 @@ class Indicator(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.code} {self.name}"
+
+    def clean(self) -> None:
+        if not (self.outcome_id and self.code):
+            return
+        same_code = Indicator.objects.filter(
+            outcome__framework_id=self.outcome.framework_id, code__iexact=self.code
+        ).exclude(pk=self.pk)
+        if same_code.exists():
+            raise ValidationError({"code": INDICATOR_CODE_TAKEN})
 
 
 class PeriodValue(AuditedModel):

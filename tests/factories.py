@@ -142,6 +142,7 @@ class IndicatorFactory(DjangoModelFactory):
         model = Indicator
 
     outcome = factory.SubFactory(OutcomeFactory)
+    code = factory.Sequence(lambda n: f"I{n}")
     name = factory.Sequence(lambda n: f"Indicator {n}")
     unit = "%"
     polarity = Indicator.Polarity.HIGHER_IS_BETTER

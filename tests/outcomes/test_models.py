@@ -133,15 +133,15 @@ def test_overdue_actions_are_open_and_past_their_deadline():
 
 
 def test_outcome_target_and_reading_read_naturally():
-    indicator = IndicatorFactory(name="Adults who smoke")
+    indicator = IndicatorFactory(code="H2.1", name="Adults who smoke")
     period = {"indicator": indicator, "period_start": APRIL_2013, "period_end": MARCH_2014}
 
     assert str(Outcome(number=2, title="People live healthier lives")) == (
         "Outcome 2: People live healthier lives"
     )
     assert str(Target(value=Decimal("18.5"), **period)) == (
-        "Target for Adults who smoke, Apr 2013–Mar 2014"
+        "Target for H2.1 Adults who smoke, Apr 2013–Mar 2014"
     )
     assert str(Reading(value=Decimal("19.2"), **period)) == (
-        "Adults who smoke, Apr 2013–Mar 2014: 19.2"
+        "H2.1 Adults who smoke, Apr 2013–Mar 2014: 19.2"
     )
