@@ -11,8 +11,10 @@ from outcomes.models import (
     Indicator,
     Outcome,
     OutcomeFramework,
+    PerformanceReport,
     Reading,
     Reminder,
+    ReminderPolicy,
     Target,
 )
 
@@ -138,7 +140,21 @@ class ActionUpdateAdmin(SimpleHistoryAdmin):
 class ReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Reminders are written only by the reminder service, as it sends them."""
 
-    list_display = ["__str__", "recipient", "sent_at"]
-    list_filter = ["action__partnership", "deadline", "sent_at"]
+    list_display = ["__str__", "kind", "recipient", "sent_at", "failed_attempts"]
+    list_filter = ["action__partnership", "kind", "deadline", "sent_at"]
     search_fields = ["action__reference", "recipient__name"]
     list_select_related = ["action", "recipient"]
+
+
+@admin.register(ReminderPolicy)
+class ReminderPolicyAdmin(SimpleHistoryAdmin):
+    list_display = ["partnership", "days_before", "on_the_day", "overdue_every_days"]
+
+
+@admin.register(PerformanceReport)
+class PerformanceReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Performance reports are written only by the worker that renders them."""
+
+    list_display = ["__str__", "status", "created_at", "rendered_at"]
+    list_filter = ["framework__partnership", "status"]
+    list_select_related = ["framework"]
