@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.models import AuditedModel
 from governance.models import JointAppointment, JointAppointmentShare
 from meetings.models import AgendaPack, RenderedSection
-from outcomes.models import Reminder
+from outcomes.models import PerformanceReport, Reminder
 from tests.factories import (
     AgendaItemFactory,
     BoardMembershipFactory,
@@ -31,7 +31,7 @@ REGISTERED_MODELS = [
     if not model.__name__.startswith("Historical") and model not in INLINE_ONLY_MODELS
 ]
 # Written only by services.
-READ_ONLY_MODELS = {AgendaPack, RenderedSection, Reminder}
+READ_ONLY_MODELS = {AgendaPack, RenderedSection, Reminder, PerformanceReport}
 
 
 def admin_url(model, view: str, *args) -> str:
