@@ -7,6 +7,7 @@ broker under var/, so a newcomer needs neither PostgreSQL nor Redis.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -159,7 +160,14 @@ CELERY_TASK_TIME_LIMIT = 12 * 60
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600 * 1024
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Reminders come from this daily sweep of the database, never from tasks queued days ahead
+# with an ETA (Redis redelivers those, and they run twice).
+CELERY_BEAT_SCHEDULE = {
+    "development-action-reminders": {
+        "task": "outcomes.tasks.send_development_action_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Uploads (reports, appendices, readings) larger than this are refused with a clear message.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
@@ -174,6 +182,10 @@ EMAIL_BACKEND = env(
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="governance@localhost")
+# Where the file-based e-mail backend writes messages, when DJANGO_EMAIL_BACKEND chooses it.
+EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+# The address of the site as people reach it, for links in e-mails sent by the worker.
+SITE_URL = env("DJANGO_SITE_URL", default="http://localhost:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
