@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
+from demo import highland_indicators
 from demo.markup import h3, html, ol, p, paragraphs
 from demo.upsert import set_related, upsert, upsert_board, upsert_partners
 from governance.models import Board, BoardMembership, RemitClause
@@ -440,7 +441,9 @@ def load() -> dict:
         number: upsert(RemitClause, {"board": cog, "number": number}, heading=heading, text=text)
         for number, (heading, text) in enumerate(COG_REMIT, start=1)
     }
-    _load_soa(partnership, themes, remit, boards, council)
+    soa = _load_soa(partnership, themes, remit, boards, council)
+    theme_groups = {board.theme: board for board in boards.values() if board.theme in themes}
+    highland_indicators.load(soa, themes, organisations, theme_groups)
     _load_first_cog_meeting(cog, carron)
     return {
         "partnership": partnership,
@@ -555,7 +558,7 @@ def _load_soa(
     remit: dict[int, RemitClause],
     boards: dict[str, Board],
     council: Organisation,
-) -> None:
+) -> OutcomeFramework:
     soa = upsert(
         OutcomeFramework,
         {"partnership": partnership, "slug": "highland-soa-2013-2019"},
@@ -589,6 +592,7 @@ def _load_soa(
                 deadline_wording=wording,
                 status=_status(reference, wording),
             )
+    return soa
 
 
 def _status(reference: str, wording: str) -> str:
