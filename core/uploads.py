@@ -1,10 +1,12 @@
-"""Checks on uploaded documents by what they contain, not by what they are called.
+"""Checks on uploaded files by what they contain, not by what they are called.
 
-A file named .docx may be a renamed picture, and a PDF may be damaged or locked; each is
-refused here with a message the uploader can act on, before anything is stored. Each check
-raises ValidationError, so serves as a form field's validator as well as a service's guard.
+A file named .docx may be a renamed picture, a PDF may be damaged or locked, and a file named
+.csv may be a spreadsheet saved in a legacy encoding; each is refused here with a message the
+uploader can act on, before anything is stored. Each check raises ValidationError, so serves
+as a form field's validator as well as a service's guard.
 """
 
+import codecs
 import enum
 import zipfile
 from typing import IO
@@ -26,9 +28,16 @@ WORD_DOCUMENT_TOO_LARGE_UNPACKED = (
     "The selected Word document is too large once unpacked: it must hold less than {limit}."
 )
 NOT_A_PDF_OR_WORD_DOCUMENT = "The selected file must be a PDF or a Word document (.docx)."
+NOT_A_CSV_OR_WORKBOOK = (
+    "The selected file must be a CSV file saved as UTF-8, or an Excel workbook (.xlsx)."
+)
+WORKBOOK_TOO_LARGE_UNPACKED = (
+    "The selected Excel workbook is too large once unpacked: it must hold less than {limit}."
+)
 
-# A .docx is a zip; these two parts are what makes it a Word document.
+# An Office file is a zip; these parts make it a Word document or an Excel workbook.
 _WORD_PARTS = {"[Content_Types].xml", "word/document.xml"}
+_WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
 # Text compresses well, so a genuine document unpacks to several times its size; a small zip
 # that unpacks to far more than this is built to exhaust memory when it is read.
 _MAX_UNPACKED_RATIO = 20
@@ -37,6 +46,11 @@ _MAX_UNPACKED_RATIO = 20
 class DocumentKind(enum.StrEnum):
     PDF = "pdf"
     WORD = "docx"
+
+
+class SpreadsheetKind(enum.StrEnum):
+    CSV = "csv"
+    WORKBOOK = "xlsx"
 
 
 def size_in_words(size: int) -> str:
@@ -83,21 +97,33 @@ def check_pdf(upload: IO[bytes]) -> None:
 def check_word_document(upload: IO[bytes]) -> None:
     """A .docx: a zip holding the parts of a Word document, of a size that is safe to read."""
     check_size(upload)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile as error:
-        raise ValidationError(NOT_A_WORD_DOCUMENT, code="not_docx") from error
-    finally:
+    _check_office_zip(
+        upload,
+        parts=_WORD_PARTS,
+        refusal=ValidationError(NOT_A_WORD_DOCUMENT, code="not_docx"),
+        too_large_unpacked=WORD_DOCUMENT_TOO_LARGE_UNPACKED,
+        too_large_code="docx_too_large_unpacked",
+    )
+
+
+def check_spreadsheet(upload: IO[bytes]) -> SpreadsheetKind:
+    """A CSV file in UTF-8 (with or without a byte order mark) or an Excel workbook (.xlsx)."""
+    check_size(upload)
+    refusal = ValidationError(NOT_A_CSV_OR_WORKBOOK, code="not_csv_or_xlsx")
+    if zipfile.is_zipfile(upload):
         upload.seek(0)
-    if not _WORD_PARTS.issubset(entry.filename for entry in entries):
-        raise ValidationError(NOT_A_WORD_DOCUMENT, code="not_docx")
-    unpacked_limit = settings.MAX_UPLOAD_BYTES * _MAX_UNPACKED_RATIO
-    if sum(entry.file_size for entry in entries) > unpacked_limit:
-        raise ValidationError(
-            WORD_DOCUMENT_TOO_LARGE_UNPACKED.format(limit=size_in_words(unpacked_limit)),
-            code="docx_too_large_unpacked",
+        _check_office_zip(
+            upload,
+            parts=_WORKBOOK_PARTS,
+            refusal=refusal,
+            too_large_unpacked=WORKBOOK_TOO_LARGE_UNPACKED,
+            too_large_code="xlsx_too_large_unpacked",
         )
+        return SpreadsheetKind.WORKBOOK
+    upload.seek(0)
+    if not _is_utf8_text(upload):
+        raise refusal
+    return SpreadsheetKind.CSV
 
 
 def check_document(upload: IO[bytes]) -> DocumentKind:
@@ -112,6 +138,46 @@ def check_document(upload: IO[bytes]) -> DocumentKind:
     upload.seek(0)
     check_size(upload)
     raise ValidationError(NOT_A_PDF_OR_WORD_DOCUMENT, code="not_pdf_or_docx")
+
+
+def _check_office_zip(
+    upload: IO[bytes],
+    *,
+    parts: set[str],
+    refusal: ValidationError,
+    too_large_unpacked: str,
+    too_large_code: str,
+) -> None:
+    """A zip holding the given parts of an Office file, of a size that is safe to read."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as error:
+        raise refusal from error
+    finally:
+        upload.seek(0)
+    if not parts.issubset(entry.filename for entry in entries):
+        raise refusal
+    unpacked_limit = settings.MAX_UPLOAD_BYTES * _MAX_UNPACKED_RATIO
+    if sum(entry.file_size for entry in entries) > unpacked_limit:
+        raise ValidationError(
+            too_large_unpacked.format(limit=size_in_words(unpacked_limit)), code=too_large_code
+        )
+
+
+def _is_utf8_text(upload: IO[bytes]) -> bool:
+    """Decodes as UTF-8 throughout and holds no NUL, which text never does but binaries do."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for chunk in iter(lambda: upload.read(64 * 1024), b""):
+            if "\x00" in decoder.decode(chunk):
+                return False
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        upload.seek(0)
+    return True
 
 
 def _size_of(upload: IO[bytes]) -> int:
