@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.views import healthz
 from meetings.views.home import HomeView
+from outcomes.views.actions import MyActionsView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -15,4 +16,5 @@ urlpatterns = [
     path("partnerships/", include("governance.urls")),
     path("partnerships/", include("outcomes.urls")),
     path("meetings/", include("meetings.urls")),
+    path("my-actions/", MyActionsView.as_view(), name="my_actions"),
 ]

@@ -1,0 +1,208 @@
+"""Forms for recording a development action and its progress updates, in the GOV.UK style.
+
+They offer only the partnership's own records and parse what is typed; the rules (a lead, a
+deadline not before the action was recorded, no update on a closed action) are the services'.
+"""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from django import forms
+from django.db import models
+
+from governance.models import Board, RemitClause
+from outcomes.deadlines import deadline_from_wording
+from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
+from outcomes.services.actions import partnership_organisations, partnership_people
+from partnership.models import Organisation, Partnership, Person
+
+CHOICE_INVALID = "Choose one from the list."
+DATE_INVALID = "Enter a real date, for example 31 3 2014."
+REFERENCE_REQUIRED = "Enter the action's reference, for example 2.3."
+ACTIVITY_REQUIRED = "Describe the improvement activity."
+UPDATE_TEXT_REQUIRED = "Enter what has been done since the last update."
+STATUS_REQUIRED = "Choose the action's status as of this update."
+
+
+class DayMonthYearField(DateInputField):
+    """Day, month and year in three boxes, with a message that says what to do."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages.update(incomplete=DATE_INVALID, invalid=DATE_INVALID)
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError:
+            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
+
+
+class RemitClauseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: RemitClause) -> str:
+        return f"{obj.board}: {obj}"
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: AreaForImprovement) -> str:
+        return f"{obj.framework}: {obj}"
+
+
+def _optional(
+    label: str,
+    model: type[models.Model],
+    *,
+    field_class: type[forms.ModelChoiceField] = forms.ModelChoiceField,
+    empty_label: str = "None",
+    **kwargs,
+) -> forms.ModelChoiceField:
+    """A choice of `model` that may be left empty; the form offers the partnership's records."""
+    return field_class(
+        label=label,
+        queryset=model.objects.none(),
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        **kwargs,
+    )
+
+
+class DevelopmentActionForm(forms.Form):
+    """What an action is, who leads it, and by when, as the partnership agreed it."""
+
+    framework = _optional(
+        "Outcome framework", OutcomeFramework, empty_label="Not part of a framework"
+    )
+    area_for_improvement = _optional(
+        "Area for improvement",
+        AreaForImprovement,
+        field_class=AreaChoiceField,
+        help_text="It must be one of the chosen framework's.",
+    )
+    remit_clause = _optional(
+        "Remit clause",
+        RemitClause,
+        field_class=RemitClauseChoiceField,
+        help_text="The clause of a board's remit the action serves.",
+    )
+    reference = forms.CharField(
+        label="Reference",
+        max_length=20,
+        help_text="For example, 2.3 for the third activity of area for improvement 2.",
+        error_messages={"required": REFERENCE_REQUIRED},
+    )
+    activity = forms.CharField(
+        label="Improvement activity",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": ACTIVITY_REQUIRED},
+    )
+    lead_person = _optional("Person", Person)
+    lead_board = _optional("Board", Board)
+    lead_organisation = _optional("Organisation", Organisation)
+    deadline_wording = forms.CharField(
+        label="Timescale, as agreed",
+        max_length=100,
+        required=False,
+        help_text="For example, Before March 2014, September/October 2014 or On-going.",
+    )
+    deadline = DayMonthYearField(
+        label="Deadline (optional)",
+        required=False,
+        help_text="Leave empty to read it from the timescale: Before March 2014 is due "
+        "28 2 2014; On-going has no deadline. For example, 31 3 2014.",
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=DevelopmentAction.Status.choices, initial="not_started"
+    )
+
+    def __init__(
+        self,
+        *args,
+        partnership: Partnership,
+        action: DevelopmentAction | None = None,
+        button: str,
+        **kwargs,
+    ):
+        if action is not None:
+            kwargs["initial"] = {**_initial(action), **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        fields = self.fields
+        fields["framework"].queryset = partnership.frameworks.all()
+        fields["area_for_improvement"].queryset = AreaForImprovement.objects.filter(
+            framework__partnership=partnership
+        ).select_related("framework")
+        fields["remit_clause"].queryset = RemitClause.objects.filter(
+            board__partnership=partnership
+        ).select_related("board")
+        fields["lead_person"].queryset = partnership_people(partnership).order_by("name")
+        fields["lead_board"].queryset = partnership.boards.all()
+        fields["lead_organisation"].queryset = partnership_organisations(partnership).order_by(
+            "name"
+        )
+        # After it is recorded, an action's status moves with its progress updates.
+        if action is not None:
+            del fields["status"]
+        self.helper = _helper(
+            Field.select("framework"),
+            Field.select("area_for_improvement"),
+            Field.select("remit_clause"),
+            Field.text("reference", field_width=5),
+            Field.textarea("activity"),
+            Fieldset(
+                Field.select("lead_person"),
+                Field.select("lead_board"),
+                Field.select("lead_organisation"),
+                legend="Who leads it (at least one)",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.text("deadline_wording", field_width=20),
+            Field("deadline"),
+            *([Field.radios("status", legend_size=Size.SMALL)] if "status" in fields else []),
+            button=button,
+        )
+
+
+def _initial(action: DevelopmentAction) -> dict:
+    initial = {name: getattr(action, name) for name in DevelopmentActionForm.base_fields}
+    # A deadline read from the wording is left out, so that a new wording is read afresh.
+    if action.deadline == deadline_from_wording(action.deadline_wording):
+        initial["deadline"] = None
+    return initial
+
+
+class ActionUpdateForm(forms.Form):
+    """A dated note of progress and the status it leaves the action in."""
+
+    written_on = DayMonthYearField(
+        label="Date of the update (optional)",
+        required=False,
+        help_text="Leave empty for today. For example, 15 1 2014.",
+    )
+    status = forms.ChoiceField(
+        label="Status after this update",
+        choices=DevelopmentAction.Status.choices,
+        error_messages={"required": STATUS_REQUIRED},
+    )
+    text = forms.CharField(
+        label="Progress",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": UPDATE_TEXT_REQUIRED},
+    )
+
+    def __init__(self, *args, action: DevelopmentAction, **kwargs):
+        kwargs.setdefault("initial", {"status": action.status})
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field("written_on"),
+            Field.radios("status", legend_size=Size.SMALL),
+            Field.textarea("text"),
+            button="Add update",
+        )
+
+
+def _helper(*fields, button: str) -> FormHelper:
+    helper = FormHelper()
+    # The services' messages, in the error summary, replace the browser's own checks.
+    helper.attrs = {"novalidate": ""}
+    helper.layout = Layout(*fields, Button.primary("submit", button))
+    return helper
