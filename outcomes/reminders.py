@@ -253,11 +253,9 @@ class DigestItem(NamedTuple):
     @property
     def when(self) -> str:
         """How the deadline stands today, e.g. "due in 3 days", "due today", "7 days overdue"."""
-        days = abs(self.days_overdue)
-        span = "1 day" if days == 1 else f"{days} days"
         if self.days_overdue < 0:
-            return f"due in {span}"
-        return f"{span} overdue" if days else "due today"
+            return f"due in {_span(self.days_overdue)}"
+        return f"{_span(self.days_overdue)} overdue" if self.days_overdue else "due today"
 
     @property
     def lead(self) -> str:
@@ -297,6 +295,56 @@ def digest_message(
         render_to_string("outcomes/email/reminder_digest.html", context), "text/html"
     )
     return message
+
+
+class HistoryEntry(NamedTuple):
+    reminder: Reminder
+    point: str
+    state: str
+
+
+class ReminderHistory(NamedTuple):
+    entries: list[HistoryEntry]
+    # Who the action's reminders go to now; None when it is closed or has no deadline.
+    recipient: Person | None
+    nobody_to_remind: bool
+
+
+def point_words(days_from_deadline: int) -> str:
+    """A reminder point in words: "14 days before", "On the day", "7 days overdue"."""
+    if days_from_deadline < 0:
+        return f"{_span(days_from_deadline)} before"
+    return f"{_span(days_from_deadline)} overdue" if days_from_deadline else "On the day"
+
+
+def _span(days: int) -> str:
+    return "1 day" if abs(days) == 1 else f"{abs(days)} days"
+
+
+def reminder_history(action: DevelopmentAction, today: datetime.date) -> ReminderHistory:
+    """An action's reminders, newest first, each with whether it went and why not."""
+    closed = action.status in CLOSED_STATUSES
+    entries = []
+    for reminder in action.reminders.select_related("recipient").order_by("-created_at", "-pk"):
+        if reminder.sent_at:
+            state = f"Sent {timezone.localtime(reminder.sent_at):%-d %B %Y at %H:%M}"
+        elif closed:
+            state = "Not sent: the action was closed"
+        elif reminder.deadline != action.deadline:
+            state = "Not sent: the deadline moved"
+        elif reminder.failed_attempts:
+            attempts = reminder.failed_attempts
+            state = (
+                f"Not sent yet ({attempts} failed attempt{'s' if attempts > 1 else ''}: "
+                f"{reminder.last_error})"
+            )
+        else:
+            state = "Not sent yet"
+        entries.append(HistoryEntry(reminder, point_words(reminder.days_from_deadline), state))
+    recipient = None if closed or not action.deadline else action_recipient(action, today)
+    return ReminderHistory(
+        entries, recipient, nobody_to_remind=bool(action.deadline and not closed and not recipient)
+    )
 
 
 def reminders_run(*, today: datetime.date | None = None) -> RunResult:
