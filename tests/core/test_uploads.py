@@ -1,4 +1,4 @@
-"""Uploads are judged by their content: Word documents, PDFs, and neither."""
+"""Uploads are judged by their content: Word documents, PDFs, spreadsheets, and neither."""
 
 import io
 import zipfile
@@ -9,19 +9,32 @@ from django.core.exceptions import ValidationError
 from core.uploads import (
     FILE_IS_EMPTY,
     FILE_TOO_LARGE,
+    NOT_A_CSV_OR_WORKBOOK,
     NOT_A_PDF,
     NOT_A_PDF_OR_WORD_DOCUMENT,
     NOT_A_WORD_DOCUMENT,
     PDF_IS_DAMAGED,
     PDF_IS_ENCRYPTED,
     WORD_DOCUMENT_TOO_LARGE_UNPACKED,
+    WORKBOOK_TOO_LARGE_UNPACKED,
     DocumentKind,
+    SpreadsheetKind,
     check_document,
     check_pdf,
+    check_spreadsheet,
     check_word_document,
     size_in_words,
 )
 from tests.documents import pdf_document, png_image, upload, word_document
+
+
+def spreadsheet_workbook(filler: str = "") -> bytes:
+    """The parts that make a zip an Excel workbook, and as much filler as asked."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", f"<workbook>{filler}</workbook>")
+    return buffer.getvalue()
 
 
 def _refusal(check, file) -> list[str]:
@@ -134,3 +147,50 @@ def test_sizes_are_written_as_the_upload_pattern_writes_them():
     assert size_in_words(20 * 1024 * 1024) == "20MB"
     assert size_in_words(1536) == "1.5KB"
     assert size_in_words(100) == "100 bytes"
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"indicator,value\nH1.1,61\n", SpreadsheetKind.CSV),
+        ("indicator,note\nH1.1,Caf\u00e9\n".encode("utf-8-sig"), SpreadsheetKind.CSV),
+        (spreadsheet_workbook(), SpreadsheetKind.WORKBOOK),
+    ],
+    ids=["csv", "csv with byte order mark", "xlsx"],
+)
+def test_a_spreadsheet_is_recognised_by_its_content_and_left_ready_to_read(content, kind):
+    file = upload("readings.txt", content)
+
+    assert check_spreadsheet(file) == kind
+    assert file.tell() == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        png_image(),
+        pdf_document(),
+        word_document("indicator,value"),
+        "indicator,note\nH1.1,Caf\u00e9\n".encode("cp1252"),
+        b"indicator,value\x00\n",
+    ],
+    ids=["picture", "pdf", "word document", "legacy encoding", "NUL"],
+)
+def test_a_file_that_is_neither_utf8_text_nor_a_workbook_is_refused(content):
+    refusal = _refusal(check_spreadsheet, upload("readings.csv", content))
+
+    assert refusal == [NOT_A_CSV_OR_WORKBOOK]
+
+
+def test_a_workbook_that_unpacks_far_beyond_the_limit_is_refused(settings):
+    settings.MAX_UPLOAD_BYTES = 2048
+    workbook = spreadsheet_workbook(filler="x" * 60_000)
+    assert len(workbook) < 2048
+
+    refusal = _refusal(check_spreadsheet, upload("readings.xlsx", workbook))
+
+    assert refusal == [WORKBOOK_TOO_LARGE_UNPACKED.format(limit="40KB")]
+
+
+def test_an_empty_spreadsheet_is_refused():
+    assert _refusal(check_spreadsheet, upload("readings.csv", b"")) == [FILE_IS_EMPTY]
