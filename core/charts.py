@@ -6,7 +6,7 @@ only way to read the data.
 
 import datetime
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
 from xml.etree import ElementTree
@@ -97,8 +97,8 @@ def sparkline_svg(
     )
 
 
-def _period_label(period: datetime.date | str) -> str:
-    return f"{period:%b %Y}" if isinstance(period, datetime.date) else str(period)
+def _month_and_year(day: datetime.date) -> str:
+    return f"{day:%b %Y}"
 
 
 def _periods(series: Sequence[tuple[str, Sequence[Point]]]) -> list[datetime.date | str]:
@@ -125,13 +125,15 @@ def line_chart_svg(
     series: Sequence[tuple[str, Sequence[Point]]],
     baseline: Number | None = None,
     baseline_label: str = "Baseline",
+    label_period: Callable[[datetime.date], str] = _month_and_year,
     width: int = 720,
     height: int = 360,
 ) -> SafeString:
     """A line chart of values by period, static SVG without scripts, to sit beside its table.
 
-    The first series (what was measured) is drawn solid blue, the second (what was aimed at)
-    dashed green, and the baseline, if any, as a dotted grey line across the whole chart.
+    Periods given as dates are put in order and labelled by `label_period`. The first series
+    (what was measured) is drawn solid blue, the second (what was aimed at) dashed green, and
+    the baseline, if any, as a dotted grey line across the whole chart.
     """
     periods = _periods(series)
     strokes = list(SERIES_STROKES[: len(series)])
@@ -173,7 +175,9 @@ def line_chart_svg(
         no_data_text="No readings yet",
         classes=["pygal-chart", "app-chart"],
     )
-    chart.x_labels = [_period_label(period) for period in periods]
+    chart.x_labels = [
+        label_period(period) if isinstance(period, datetime.date) else period for period in periods
+    ]
     for (label, points), stroke in zip(series, strokes, strict=False):
         by_period = dict(points)
         values = [by_period.get(period) for period in periods]
@@ -194,11 +198,14 @@ def line_chart_svg(
 
 
 def _static_image(svg: ElementTree.Element, *, name: str) -> ElementTree.Element:
-    """Takes out the script pygal writes for its tooltips, whatever its `js` setting, and names
-    the picture for assistive technology: its numbers are in the table beside it."""
+    """Takes out what pygal writes for its scripts, whatever its `js` setting: the script, and
+    the legend's ids, which repeat in every chart of a page. Names the picture for assistive
+    technology: its numbers are in the table beside it."""
     for parent in svg.iter():
         for script in parent.findall("script"):
             parent.remove(script)
+        if parent is not svg:
+            parent.attrib.pop("id", None)
     svg.set("role", "img")
     svg.set("aria-label", name)
     return svg

@@ -1,8 +1,16 @@
 """Celery entry points for outcomes; the work is done by plain functions."""
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 
+from outcomes import reporting
+from outcomes.models import PerformanceReport
 from outcomes.reminders import reminders_run
+from outcomes.services import reports as report_services
+
+RENDER_RETRIES = 3
+REPORT_GAVE_UP = "The report could not be rendered after {attempts} attempts: {error}"
+REPORT_TOO_SLOW = "The report took longer to render than a worker may run. Try again later."
 
 
 # Safe to run twice, or twice at once: the reminders' outbox rows absorb a redelivered task.
@@ -10,3 +18,24 @@ from outcomes.reminders import reminders_run
 def send_development_action_reminders() -> None:
     """The daily sweep: writes the reminders that fell due and sends every unsent one."""
     reminders_run()
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=RENDER_RETRIES)
+def render_performance_report(self, report_pk: int) -> None:
+    """Renders one performance report; safe to run twice, as a finished report is left alone."""
+    report = PerformanceReport.objects.filter(pk=report_pk).first()
+    if report is None:
+        return
+    try:
+        reporting.performance_report_render(report)
+    except reporting.TRANSIENT_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            attempts = self.request.retries + 1
+            report_services.performance_report_fail(
+                report_id=report_pk,
+                reason=REPORT_GAVE_UP.format(attempts=attempts, error=error),
+            )
+            return
+        raise self.retry(exc=error, countdown=15 * 2**self.request.retries) from error
+    except SoftTimeLimitExceeded:
+        report_services.performance_report_fail(report_id=report_pk, reason=REPORT_TOO_SLOW)
