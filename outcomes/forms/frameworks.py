@@ -1,0 +1,399 @@
+"""Forms for keeping a framework, its outcomes, indicators and targets, in the GOV.UK style.
+
+They parse and present; the rules (themes and leads of the partnership, unique numbers and
+codes, a baseline with its date) are the services', whose refusals the views show on these
+forms. RAG status and trend are worked out from readings and targets, so no form asks for them.
+"""
+
+import datetime
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from django import forms
+from django.db import models
+
+from governance.models import Board
+from outcomes.models import Indicator, Outcome, OutcomeFramework
+from outcomes.services.frameworks import TargetRow
+from partnership.models import Organisation, Theme
+
+CHOICE_INVALID = "Choose one from the list."
+DATE_INVALID = "Enter a real date, for example 1 4 2013."
+NAME_REQUIRED = "Enter the name of the framework."
+KIND_REQUIRED = "Choose what kind of framework this is."
+STATUS_REQUIRED = "Choose whether the framework is a draft, agreed or superseded."
+STARTS_ON_REQUIRED = "Enter the date the framework starts."
+ENDS_ON_REQUIRED = "Enter the date the framework ends."
+NUMBER_REQUIRED = "Enter the outcome's number, for example 3."
+NUMBER_INVALID = "Enter the outcome's number as a whole number, for example 3."
+TITLE_REQUIRED = "Enter the outcome as the framework words it."
+CODE_REQUIRED = "Enter the indicator's code, for example EMP-1."
+INDICATOR_NAME_REQUIRED = "Enter the name of the indicator."
+UNIT_REQUIRED = "Enter the unit, for example % or people."
+POLARITY_REQUIRED = "Choose whether higher or lower is better."
+FREQUENCY_REQUIRED = "Choose how often the indicator is measured."
+NUMBER_NOT_A_NUMBER = "Enter a number, for example 61.5."
+TOLERANCE_REQUIRED = "Enter the tolerance in per cent, for example 5."
+PERIOD_START_REQUIRED = "Enter the date the period starts."
+PERIOD_END_REQUIRED = "Enter the date the period ends."
+TARGET_DATE_INVALID = "Enter a real date, for example 1/4/2014."
+TARGET_VALUE_REQUIRED = "Enter the target for the period."
+
+# Officers type a period's dates as 1/4/2014, 1 4 2014 or 2014-04-01.
+TARGET_DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"]
+# Blank rows under a framework's targets for new periods.
+NEW_TARGET_ROWS = 3
+
+
+class DayMonthYearField(DateInputField):
+    """Day, month and year in three boxes, with messages that say what to do."""
+
+    def __init__(self, *, required_message: str = "", **kwargs):
+        super().__init__(**kwargs)
+        if required_message:
+            self.error_messages.update(required=required_message, incomplete=required_message)
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError:
+            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
+
+
+class NumberField(forms.DecimalField):
+    """A decimal typed into a text box, as the GOV.UK styles ask for numbers."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+        self.error_messages.update(invalid=NUMBER_NOT_A_NUMBER)
+        self.widget.attrs.update(spellcheck="false", autocomplete="off")
+
+
+def choice_of(label: str, queryset: models.QuerySet, **kwargs) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        **kwargs,
+    )
+
+
+def form_helper(*fields, button: str) -> FormHelper:
+    helper = FormHelper()
+    # The services' messages, in the error summary, replace the browser's own checks.
+    helper.attrs = {"novalidate": ""}
+    helper.layout = Layout(*fields, Button.primary("submit", button))
+    return helper
+
+
+def initial_of(record: models.Model, names: list[str]) -> dict:
+    return {name: getattr(record, name) for name in names}
+
+
+class FrameworkForm(forms.Form):
+    """What a framework is called, its kind and span, and the partnership themes it covers."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        help_text="For example, Highland Single Outcome Agreement 2013/14 to 2018/19",
+        error_messages={"required": NAME_REQUIRED},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of framework",
+        choices=[("", "Choose a kind"), *OutcomeFramework.Kind.choices],
+        error_messages={"required": KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=OutcomeFramework.Status.choices,
+        initial=OutcomeFramework.Status.DRAFT,
+        widget=forms.RadioSelect,
+        error_messages={"required": STATUS_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    starts_on = DayMonthYearField(
+        label="Starts on", help_text="For example, 1 4 2013", required_message=STARTS_ON_REQUIRED
+    )
+    ends_on = DayMonthYearField(
+        label="Ends on", help_text="For example, 31 3 2019", required_message=ENDS_ON_REQUIRED
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label="Themes (optional)",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The partnership's themes this framework covers; its outcomes come under them.",
+        error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
+    )
+    summary = forms.CharField(label="Summary (optional)", required=False, widget=forms.Textarea)
+
+    FIELDS = ["name", "kind", "status", "starts_on", "ends_on", "summary"]
+
+    def __init__(self, *args, partnership, framework: OutcomeFramework | None = None, **kwargs):
+        if framework is not None:
+            kwargs["initial"] = {
+                **initial_of(framework, self.FIELDS),
+                "themes": list(framework.themes.all()),
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.filter(partnership=partnership)
+        self.helper = form_helper(
+            Field.text("name"),
+            Field.select("kind"),
+            Field.radios("status", inline=True, legend_size=Size.SMALL),
+            Field("starts_on"),
+            Field("ends_on"),
+            Field.checkboxes("themes", small=True, legend_size=Size.SMALL),
+            Field.textarea("summary", rows=4),
+            button="Save framework" if framework is None else "Save changes",
+        )
+
+
+class OutcomeForm(forms.Form):
+    """An outcome's number, its words, and the framework theme it comes under."""
+
+    number = forms.IntegerField(
+        label="Number",
+        min_value=1,
+        max_value=32767,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": NUMBER_REQUIRED,
+            "invalid": NUMBER_INVALID,
+            "min_value": NUMBER_INVALID,
+            "max_value": NUMBER_INVALID,
+        },
+    )
+    title = forms.CharField(
+        label="Outcome",
+        max_length=300,
+        help_text="For example, The Highland economy is growing and people are in work",
+        error_messages={"required": TITLE_REQUIRED},
+    )
+    theme = choice_of(
+        "Theme (optional)", Theme.objects.none(), required=False, empty_label="No theme"
+    )
+    description = forms.CharField(
+        label="Description (optional)", required=False, widget=forms.Textarea
+    )
+
+    FIELDS = ["number", "title", "theme", "description"]
+
+    def __init__(
+        self, *args, framework: OutcomeFramework, outcome: Outcome | None = None, **kwargs
+    ):
+        if outcome is not None:
+            kwargs["initial"] = initial_of(outcome, self.FIELDS)
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = framework.themes.all()
+        self.helper = form_helper(
+            Field.text("number", field_width=3),
+            Field.text("title"),
+            Field.select("theme"),
+            Field.textarea("description", rows=4),
+            button="Save outcome" if outcome is None else "Save changes",
+        )
+
+
+class IndicatorForm(forms.Form):
+    """What an indicator measures and how, who leads it, and its baseline."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text=Indicator._meta.get_field("code").help_text,
+        error_messages={"required": CODE_REQUIRED},
+    )
+    name = forms.CharField(
+        label="Name", max_length=300, error_messages={"required": INDICATOR_NAME_REQUIRED}
+    )
+    unit = forms.CharField(
+        label="Unit",
+        max_length=50,
+        help_text="For example, %, per 1,000 population or people",
+        error_messages={"required": UNIT_REQUIRED},
+    )
+    polarity = forms.ChoiceField(
+        label="Which is better",
+        choices=Indicator.Polarity.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": POLARITY_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    frequency = forms.ChoiceField(
+        label="How often it is measured",
+        choices=Indicator.Frequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": FREQUENCY_REQUIRED, "invalid_choice": CHOICE_INVALID},
+    )
+    source = forms.CharField(
+        label="Source (optional)",
+        max_length=300,
+        required=False,
+        help_text="For example, Annual Population Survey, ONS",
+    )
+    lead_organisation = choice_of(
+        "Lead organisation (optional)",
+        Organisation.objects.none(),
+        required=False,
+        empty_label="No lead organisation",
+    )
+    lead_board = choice_of(
+        "Lead board (optional)", Board.objects.none(), required=False, empty_label="No lead board"
+    )
+    baseline_value = NumberField(
+        label="Baseline (optional)",
+        max_digits=14,
+        decimal_places=4,
+        required=False,
+        help_text="The value the indicator started from, in its unit",
+    )
+    baseline_date = DayMonthYearField(
+        label="Date of the baseline (optional)",
+        required=False,
+        help_text="When the baseline was measured, for example 31 3 2013",
+    )
+    tolerance_percent = NumberField(
+        label="Tolerance, in per cent of the target",
+        max_digits=5,
+        decimal_places=2,
+        initial=Indicator._meta.get_field("tolerance_percent").default,
+        help_text=Indicator._meta.get_field("tolerance_percent").help_text,
+        error_messages={"required": TOLERANCE_REQUIRED},
+    )
+
+    FIELDS = [
+        "code",
+        "name",
+        "unit",
+        "polarity",
+        "frequency",
+        "source",
+        "lead_organisation",
+        "lead_board",
+        "baseline_value",
+        "baseline_date",
+        "tolerance_percent",
+    ]
+
+    def __init__(self, *args, partnership, indicator: Indicator | None = None, **kwargs):
+        if indicator is not None:
+            kwargs["initial"] = initial_of(indicator, self.FIELDS)
+        super().__init__(*args, **kwargs)
+        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+            partnermembership__partnership=partnership
+        ).distinct()
+        self.fields["lead_board"].queryset = Board.objects.filter(partnership=partnership)
+        self.helper = form_helper(
+            Fieldset(
+                Field.text("code", field_width=10),
+                Field.text("name"),
+                Field.text("unit", field_width=20),
+                Field.radios("polarity", inline=True, legend_size=Size.SMALL),
+                Field.radios("frequency", inline=True, legend_size=Size.SMALL),
+                Field.text("source"),
+                legend="What it measures",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.select("lead_organisation"),
+                Field.select("lead_board"),
+                legend="Who leads it",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("baseline_value", field_width=10),
+                Field("baseline_date"),
+                Field.text("tolerance_percent", field_width=5),
+                legend="Baseline and tolerance",
+                legend_size=Size.MEDIUM,
+            ),
+            button="Save indicator" if indicator is None else "Save changes",
+        )
+
+
+class TargetDateField(forms.DateField):
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=TARGET_DATE_FORMATS, **kwargs)
+        self.error_messages.update(invalid=TARGET_DATE_INVALID)
+        self.widget.attrs.update(
+            {"class": "govuk-input govuk-input--width-10", "spellcheck": "false"}
+        )
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value:%-d/%-m/%Y}"
+        return value
+
+
+class TargetRowForm(forms.Form):
+    """One period's target; ticking Remove drops it when the targets are saved."""
+
+    period_start = TargetDateField(
+        label="Period starts", error_messages={"required": PERIOD_START_REQUIRED}
+    )
+    period_end = TargetDateField(
+        label="Period ends", error_messages={"required": PERIOD_END_REQUIRED}
+    )
+    value = NumberField(
+        label="Target",
+        max_digits=14,
+        decimal_places=4,
+        error_messages={"required": TARGET_VALUE_REQUIRED},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        # Rendered cell by cell by its template: each box in error is marked, and points to
+        # its message, as the GOV.UK pattern asks.
+        for name in self.errors.keys() & self.fields.keys():
+            attrs = self.fields[name].widget.attrs
+            if "govuk-input--error" not in attrs.get("class", ""):
+                attrs["class"] = f"{attrs.get('class', '')} govuk-input--error".strip()
+                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+
+class BaseTargetFormSet(forms.BaseFormSet):
+    """An indicator's targets, one row per period, with blank rows for new periods."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove"
+            form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
+
+    def rows(self) -> list[tuple[TargetRowForm, TargetRow]]:
+        """The rows to keep, each with its form: filled in and not marked for removal."""
+        return [
+            (
+                form,
+                TargetRow(
+                    form.cleaned_data["period_start"],
+                    form.cleaned_data["period_end"],
+                    form.cleaned_data["value"],
+                ),
+            )
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Every error on the page as (id of the field to go to, message), row by row."""
+        errors = [(self.forms[0]["period_start"].auto_id, e) for e in self.non_form_errors()]
+        for number, form in enumerate(self.forms, start=1):
+            for name, messages in form.errors.items():
+                anchor = form[name if name in form.fields else "period_start"].auto_id
+                errors += [(anchor, f"Row {number}: {message}") for message in messages]
+        return errors
+
+
+TargetFormSet = forms.formset_factory(
+    TargetRowForm, formset=BaseTargetFormSet, extra=NEW_TARGET_ROWS, can_delete=True
+)
