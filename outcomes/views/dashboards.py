@@ -74,7 +74,7 @@ class ThemeDashboardView(FrameworkMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         theme = get_object_or_404(
-            Theme, partnership=self.framework.partnership, slug=self.kwargs["theme"]
+            Theme, partnership=self.framework.partnership, slug=self.kwargs["theme_slug"]
         )
         performances = framework_performance(self.framework, theme=theme)
         return super().get_context_data(
@@ -114,7 +114,7 @@ urlpatterns = [
         name="framework_detail",
     ),
     path(
-        "<slug:partnership>/frameworks/<slug:slug>/themes/<slug:theme>/",
+        "<slug:partnership>/frameworks/<slug:slug>/themes/<slug:theme_slug>/",
         ThemeDashboardView.as_view(),
         name="theme_dashboard",
     ),
