@@ -1,4 +1,4 @@
-from meetings.views import agenda, meeting, minutes, packs, reports
+from meetings.views import agenda, meeting, minutes, packs, performance, reports
 
 app_name = "meetings"
 urlpatterns = [
@@ -7,4 +7,5 @@ urlpatterns = [
     *reports.urlpatterns,
     *minutes.urlpatterns,
     *packs.urlpatterns,
+    *performance.urlpatterns,
 ]
