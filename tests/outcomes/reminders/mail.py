@@ -10,7 +10,7 @@ import time
 
 from django.core.mail.backends import locmem
 
-# A file the messages are logged to, one JSON line each: {"to": ..., "subject": ...}.
+# A file the messages are logged to, one JSON line each: {"to": ..., "pid": ...}.
 LOG = "REMINDER_TEST_MAIL_LOG"
 # Seconds to spend on each message, so that runs in separate processes overlap.
 DELAY = "REMINDER_TEST_MAIL_DELAY"
@@ -51,4 +51,4 @@ class RecordingBackend(locmem.EmailBackend):
             logged = sum(1 for _ in log)
             if BREAK_AFTER in os.environ and logged >= int(os.environ[BREAK_AFTER]):
                 raise MailServerBroke(f"Broke after {logged} messages.")
-            log.write(json.dumps({"to": message.to, "subject": message.subject}) + "\n")
+            log.write(json.dumps({"to": message.to, "pid": os.getpid()}) + "\n")
