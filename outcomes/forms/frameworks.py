@@ -6,6 +6,7 @@ forms. RAG status and trend are worked out from readings and targets, so no form
 """
 
 import datetime
+from decimal import Decimal
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -55,6 +56,9 @@ class DayMonthYearField(DateInputField):
             self.error_messages.update(required=required_message, incomplete=required_message)
 
     def compress(self, data_list):
+        if any(data_list) and not all(data_list):
+            # Left to itself the field would take a half-typed date for no date at all.
+            raise forms.ValidationError(DATE_INVALID, code="incomplete")
         try:
             return super().compress(data_list)
         except forms.ValidationError:
@@ -69,6 +73,12 @@ class NumberField(forms.DecimalField):
         super().__init__(**kwargs)
         self.error_messages.update(invalid=NUMBER_NOT_A_NUMBER)
         self.widget.attrs.update(spellcheck="false", autocomplete="off")
+
+    def prepare_value(self, value):
+        # Stored to four places; shown as typed, 77 rather than 77.0000.
+        if isinstance(value, Decimal):
+            return f"{value.normalize():f}"
+        return value
 
 
 def choice_of(label: str, queryset: models.QuerySet, **kwargs) -> forms.ModelChoiceField:

@@ -280,8 +280,12 @@ def _distinct_messages(errors: Errors) -> list[tuple[str | None, str]]:
 
 
 def _save(record: models.Model, by: AbstractUser, errors: Errors) -> None:
+    """Saves the record if it is valid; a refused change leaves it as it is stored, so that
+    the caller never shows or keeps the values refused."""
     _full_clean(record, errors)
     if errors:
+        if record.pk:
+            record.refresh_from_db()
         raise ValidationError(errors)
     # Recorded in the history as this person's change, whichever way the service is called.
     record._history_user = by

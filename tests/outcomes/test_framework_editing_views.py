@@ -11,6 +11,7 @@ from django.urls import reverse
 from governance.models import Board
 from outcomes.forms.frameworks import (
     CHOICE_INVALID,
+    DATE_INVALID,
     FrameworkForm,
     IndicatorForm,
     OutcomeForm,
@@ -382,6 +383,24 @@ def test_a_baseline_without_its_date_is_refused_on_the_page(client, officer, out
     )
 
     assert error_summary(response) == [BASELINE_NEEDS_DATE]
+    assert not Indicator.objects.exists()
+
+
+def test_a_half_typed_baseline_date_is_refused_on_the_page(client, officer, outcome, highland):
+    response = client.post(
+        reverse(
+            "outcomes:indicator_create", args=[highland.slug, outcome.framework.slug, outcome.pk]
+        ),
+        {
+            **INDICATOR_FIELDS,
+            "baseline_value": "61.5",
+            "baseline_date_0": "",
+            "baseline_date_1": "3",
+            "baseline_date_2": "2013",
+        },
+    )
+
+    assert error_summary(response) == [DATE_INVALID]
     assert not Indicator.objects.exists()
 
 

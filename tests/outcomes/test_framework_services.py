@@ -330,6 +330,13 @@ def test_a_negative_tolerance_is_refused(indicator, officer):
     assert indicator.tolerance_percent == 5
 
 
+def test_a_refused_edit_leaves_the_record_as_it_is_stored(indicator, officer):
+    with pytest.raises(ValidationError):
+        indicator_edit(indicator=indicator, by=officer, code="EMP-9", tolerance_percent=-1)
+
+    assert (indicator.code, indicator.tolerance_percent) == ("EMP-1", 5)
+
+
 def test_targets_are_set_by_period_start_updating_adding_and_removing(indicator, officer):
     kept = TargetFactory(indicator=indicator, period_start=APRIL_2013, period_end=MARCH_2014)
     TargetFactory(indicator=indicator, period_start=APRIL_2014, period_end=MARCH_2015)
