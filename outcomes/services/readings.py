@@ -30,12 +30,12 @@ ROW_HAS_SURPLUS_CELLS = (
 INDICATOR_MISSING = "enter the indicator's code"
 UNKNOWN_INDICATOR = "unknown indicator '{code}'"
 DATE_MISSING = "enter the {column} as YYYY-MM-DD, for example 2014-04-01"
-DATE_INVALID = "{column} '{text}' is not a date written as YYYY-MM-DD, for example 2014-04-01"
+DATE_INVALID = "the {column} '{text}' is not a date written as YYYY-MM-DD, for example 2014-04-01"
 PERIOD_ENDS_BEFORE_START = "the period ends ({end}) before it starts ({start})"
 VALUE_MISSING = "enter the value"
-VALUE_NOT_A_NUMBER = "value '{text}' is not a number"
+VALUE_NOT_A_NUMBER = "the value '{text}' is not a number"
 VALUE_TOO_MANY_DIGITS = (
-    "value '{text}' has too many digits: a reading has at most {whole} before the decimal "
+    "the value '{text}' has too many digits: a reading has at most {whole} before the decimal "
     "point and {places} after it"
 )
 DUPLICATE_ROW = (

@@ -209,12 +209,12 @@ def test_an_excel_sheet_with_date_and_number_cells_is_recorded(framework):
         (["", "2014-04-01", "2015-03-31", "61", ""], "Row 3: enter the indicator's code"),
         (
             ["H1.2", "01/04/2014", "2015-03-31", "61", ""],
-            "Row 3: period_start '01/04/2014' is not a date written as YYYY-MM-DD, "
+            "Row 3: the period_start '01/04/2014' is not a date written as YYYY-MM-DD, "
             "for example 2014-04-01",
         ),
         (
             ["H1.2", "2014-04-01", "2015-02-30", "61", ""],
-            "Row 3: period_end '2015-02-30' is not a date written as YYYY-MM-DD, "
+            "Row 3: the period_end '2015-02-30' is not a date written as YYYY-MM-DD, "
             "for example 2014-04-01",
         ),
         (
@@ -225,17 +225,20 @@ def test_an_excel_sheet_with_date_and_number_cells_is_recorded(framework):
             ["H1.2", "2014-04-01", "2014-03-31", "61", ""],
             "Row 3: the period ends (2014-03-31) before it starts (2014-04-01)",
         ),
-        (["H1.2", "2014-04-01", "2015-03-31", "n/a", ""], "Row 3: value 'n/a' is not a number"),
-        (["H1.2", "2014-04-01", "2015-03-31", "1,23", ""], "Row 3: value '1,23' is not a number"),
+        (["H1.2", "2014-04-01", "2015-03-31", "n/a", ""], "Row 3: the value 'n/a' is not a number"),
+        (
+            ["H1.2", "2014-04-01", "2015-03-31", "1,23", ""],
+            "Row 3: the value '1,23' is not a number",
+        ),
         (["H1.2", "2014-04-01", "2015-03-31", "", ""], "Row 3: enter the value"),
         (
             ["H1.2", "2014-04-01", "2015-03-31", "12345678901", ""],
-            "Row 3: value '12345678901' has too many digits: a reading has at most 10 before "
+            "Row 3: the value '12345678901' has too many digits: a reading has at most 10 before "
             "the decimal point and 4 after it",
         ),
         (
             ["H1.2", "2014-04-01", "2015-03-31", "0.12345", ""],
-            "Row 3: value '0.12345' has too many digits: a reading has at most 10 before "
+            "Row 3: the value '0.12345' has too many digits: a reading has at most 10 before "
             "the decimal point and 4 after it",
         ),
         (
@@ -291,9 +294,10 @@ def test_every_error_of_every_row_is_listed_in_row_order_and_nothing_is_saved(fr
         RowError(3, "unknown indicator 'H9.9'"),
         RowError(
             3,
-            "period_start '2014/04/01' is not a date written as YYYY-MM-DD, for example 2014-04-01",
+            "the period_start '2014/04/01' is not a date written as YYYY-MM-DD, "
+            "for example 2014-04-01",
         ),
-        RowError(3, "value 'n/a' is not a number"),
+        RowError(3, "the value 'n/a' is not a number"),
         RowError(
             6, "indicator 'H1.1' has another reading for the period starting 2014-04-01, in row 2"
         ),
@@ -311,7 +315,7 @@ def test_a_bad_row_leaves_readings_already_recorded_unchanged(framework):
         ]
     )
 
-    assert refusal(framework, upload) == ["Row 3: value 'n/a' is not a number"]
+    assert refusal(framework, upload) == ["Row 3: the value 'n/a' is not a number"]
     assert readings_of(framework) == [("H1.1", APRIL_2014, MARCH_2015, Decimal("50"), "")]
 
 
@@ -333,9 +337,10 @@ def test_an_excel_sheet_names_the_cells_it_refuses_as_they_appear(framework):
     )
 
     assert refusal(framework, upload) == [
-        "Row 2: period_start '41730' is not a date written as YYYY-MM-DD, for example 2014-04-01",
-        "Row 2: value 'TRUE' is not a number",
-        "Row 3: value '12345678901.5' has too many digits: a reading has at most 10 before the "
+        "Row 2: the period_start '41730' is not a date written as YYYY-MM-DD, "
+        "for example 2014-04-01",
+        "Row 2: the value 'TRUE' is not a number",
+        "Row 3: the value '12345678901.5' has too many digits: a reading has at most 10 before the "
         "decimal point and 4 after it",
         "Row 3: the period ends (2014-03-01) before it starts (2014-04-01)",
     ]

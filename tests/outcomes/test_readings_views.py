@@ -155,7 +155,7 @@ def test_a_file_with_bad_rows_is_refused_with_every_row_error_listed(client, off
     assert (
         "Errors in the file Row Error "
         "3 Unknown indicator 'H9.9' "
-        "3 Value 'n/a' is not a number "
+        "3 The value 'n/a' is not a number "
         "5 Indicator 'EMP-1' has another reading for the period starting 2014-04-01, in row 2"
     ) in page
     assert readings() == [("EMP-1", APRIL_2014, MARCH_2015, Decimal("50"), "")]
