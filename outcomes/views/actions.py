@@ -162,9 +162,9 @@ class ActionMixin:
         return self.action
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            action=self.action, partnership=self.action.partnership, **kwargs
-        )
+        # The address's partnership slug gives way to the partnership itself.
+        kwargs.update(action=self.action, partnership=self.action.partnership)
+        return super().get_context_data(**kwargs)
 
     def get_success_url(self) -> str:
         return action_url(self.action)
