@@ -1,51 +1,18 @@
 """The reminder job against PostgreSQL in processes of its own, as production runs it: twice at
 once, dying part-way, refused by the mail server. Each reminder goes exactly once."""
 
-import collections
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from outcomes.models import Reminder
-from tests.factories import PersonFactory
-from tests.outcomes.reminders.conftest import TODAY
-from tests.outcomes.reminders.mail import BREAK_AFTER, DELAY, LOG, REFUSE, logged_messages
+from tests.outcomes.reminders.conftest import TODAY, messages_per_address
+from tests.outcomes.reminders.mail import BREAK_AFTER, DELAY, REFUSE, logged_messages
 
 # The processes read the same database, so it must be a server and the data committed.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def database_url() -> str:
-    """The test database, as a URL for processes started by the tests."""
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
-@pytest.fixture
-def mail_log(tmp_path) -> Path:
-    log = tmp_path / "mail.jsonl"
-    log.touch()
-    return log
-
-
-@pytest.fixture
-def process_env(mail_log):
-    """The environment of a process that sends reminders to the recording backend."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings_test",
-        "DATABASE_URL": database_url(),
-        "DJANGO_EMAIL_BACKEND": "tests.outcomes.reminders.mail.RecordingBackend",
-        LOG: str(mail_log),
-    }
 
 
 def start_run(env: dict, **extra: str) -> subprocess.Popen:
@@ -62,27 +29,6 @@ def start_run(env: dict, **extra: str) -> subprocess.Popen:
 def finish(run: subprocess.Popen) -> tuple[int, str]:
     _, stderr = run.communicate(timeout=60)
     return run.returncode, stderr
-
-
-@pytest.fixture
-def leads(make_action):
-    """Leads each with two actions due in 3 days: one digest of two reminders each."""
-
-    def make(count: int) -> list[str]:
-        addresses = []
-        for number in range(count):
-            address = f"lead{number}@example.org"
-            lead = PersonFactory(name=f"Lead {number}", email=address)
-            make_action(3, lead_person=lead)
-            make_action(3, lead_person=lead)
-            addresses.append(address)
-        return addresses
-
-    return make
-
-
-def messages_per_address(mail_log: Path) -> collections.Counter:
-    return collections.Counter(message["to"][0] for message in logged_messages(mail_log))
 
 
 def test_two_runs_at_once_send_each_reminder_exactly_once(leads, process_env, mail_log):
