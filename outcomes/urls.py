@@ -2,8 +2,9 @@ from outcomes.views import actions, dashboards, editing, readings, reminders, re
 
 app_name = "outcomes"
 urlpatterns = [
-    *dashboards.urlpatterns,
+    # Editing first: "frameworks/new/" would otherwise be taken for a framework's slug.
     *editing.urlpatterns,
+    *dashboards.urlpatterns,
     *readings.urlpatterns,
     *actions.urlpatterns,
     *reminders.urlpatterns,
