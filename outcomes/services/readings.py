@@ -68,7 +68,7 @@ class ReadingsFileInvalid(ValidationError):
     """A file of readings refused for the errors in its rows, each kept with its row number."""
 
     def __init__(self, row_errors: list[RowError]):
-        super().__init__([str(error) for error in row_errors], code="rows_invalid")
+        super().__init__([str(error) for error in row_errors])
         self.row_errors = row_errors
 
 
@@ -133,8 +133,7 @@ def reading_record(
 def readings_import(
     *, framework: OutcomeFramework, upload: IO[bytes], by: AbstractUser | None = None
 ) -> ImportResult:
-    """Records a file's readings of a framework's indicators: all of them, or none if any row
-    has an error."""
+    """Records a file's readings of a framework's indicators: all, or none if any row is wrong."""
     readings_file = read_readings_file(upload)
     # Locked as reading_record locks one, so that no reading of these indicators is recorded
     # between the look-up of those already recorded below and the writing of this file's.
