@@ -138,6 +138,7 @@ def _helper(form: forms.Form) -> FormHelper:
     helper = FormHelper()
     # The page writes the form tag and its button, so that a link keeps only the filters.
     helper.form_tag = False
+    helper.form_method = "get"
     layout = [Field.text("q")]
     layout += [Field.select(name) for name in PARTNERSHIP_FILTERS if name in form.fields]
     layout += [

@@ -112,7 +112,10 @@ class DevelopmentActionForm(forms.Form):
         "28 2 2014; On-going has no deadline. For example, 31 3 2014.",
     )
     status = forms.ChoiceField(
-        label="Status", choices=DevelopmentAction.Status.choices, initial="not_started"
+        label="Status",
+        choices=DevelopmentAction.Status.choices,
+        initial="not_started",
+        widget=forms.RadioSelect,
     )
 
     def __init__(
@@ -181,6 +184,7 @@ class ActionUpdateForm(forms.Form):
     status = forms.ChoiceField(
         label="Status after this update",
         choices=DevelopmentAction.Status.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": STATUS_REQUIRED},
     )
     text = forms.CharField(

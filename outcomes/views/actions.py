@@ -276,12 +276,8 @@ class ActionUpdateAddView(ActionMixin, PermissionRequiredMixin, ServiceFormView)
 urlpatterns = [
     path("<slug:partnership>/actions/", ActionListView.as_view(), name="action_list"),
     path("<slug:partnership>/actions/new/", ActionCreateView.as_view(), name="action_create"),
-    path(
-        "<slug:partnership>/actions/<int:pk>/", ActionDetailView.as_view(), name="action_detail"
-    ),
-    path(
-        "<slug:partnership>/actions/<int:pk>/edit/", ActionEditView.as_view(), name="action_edit"
-    ),
+    path("<slug:partnership>/actions/<int:pk>/", ActionDetailView.as_view(), name="action_detail"),
+    path("<slug:partnership>/actions/<int:pk>/edit/", ActionEditView.as_view(), name="action_edit"),
     path(
         "<slug:partnership>/actions/<int:pk>/updates/new/",
         ActionUpdateAddView.as_view(),
