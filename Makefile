@@ -24,7 +24,7 @@ PYTHON311 := $(shell for p in python3.11 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint frontend bench-pack
+.PHONY: help run test lint frontend bench-pack bench-reminders
 
 help:  ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,6 +44,9 @@ lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 
 bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-pass baselines (REDIS_URL: real workers too)
 	$(PY) benchmarks/pack.py
+
+bench-reminders: $(VENV)/.dev-installed  ## Time the reminder run over 20,000 and 200,000 actions (DATABASE_URL: a fresh database)
+	$(PY) benchmarks/reminders.py
 
 frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)
 	bash frontend/build.sh
