@@ -30,11 +30,11 @@ from partnership.models import Theme
 RAG_TAG_COLOURS = {Rag.GREEN: "green", Rag.AMBER: "yellow", Rag.RED: "red", Rag.NO_DATA: "grey"}
 TREND_ARROWS = {Trend.IMPROVING: "↑", Trend.WORSENING: "↓", Trend.STEADY: "→", Trend.NO_DATA: ""}
 
-NO_READING = "No data: there is no reading yet."
-NO_TARGET = "No data: {value} in {period}, with no target set for that period."
-MET = "Green: {value} against a target of {target}, so the target is met."
-WITHIN_TOLERANCE = "Amber: {value} against a target of {target}, within the {tolerance}% tolerance."
-BEYOND_TOLERANCE = "Red: {value} against a target of {target}, beyond the {tolerance}% tolerance."
+NO_READING = "There is no reading yet."
+NO_TARGET = "{value} in {period}, with no target set for that period."
+MET = "{value} against a target of {target}, so the target is met."
+WITHIN_TOLERANCE = "{value} against a target of {target}, within the {tolerance}% tolerance."
+BEYOND_TOLERANCE = "{value} against a target of {target}, beyond the {tolerance}% tolerance."
 EXPLANATIONS = {Rag.GREEN: MET, Rag.AMBER: WITHIN_TOLERANCE, Rag.RED: BEYOND_TOLERANCE}
 REPORT_FAILED = "The performance report could not be rendered: {error}"
 # Failures of the database, the broker or storage that a later attempt may not meet: left to
@@ -72,7 +72,7 @@ def period_label(start: datetime.date, end: datetime.date) -> str:
 
 
 def explanation(performance: IndicatorPerformance) -> str:
-    """One line saying why the indicator has its RAG status."""
+    """One line saying why the indicator has its RAG status, to follow the status itself."""
     indicator, latest, target = performance.indicator, performance.latest, performance.target
     if latest is None:
         return NO_READING

@@ -175,7 +175,7 @@ def test_indicator_page_explains_its_status_beside_its_chart_and_data(client, ca
     text = text_of(response)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Amber Amber: 72.5% against a target of 74%, within the 5% tolerance." in text
+    assert "Amber 72.5% against a target of 74%, within the 5% tolerance." in text
     assert "Trend against the previous reading: ↑ Improving." in text
     assert "Polarity Higher is better" in text
     assert "Source Annual Population Survey" in text
@@ -195,9 +195,9 @@ def test_red_and_green_explanations_name_the_tolerance_or_the_met_target(client,
     green = text_of(client.get(card.url(f"indicators/{card.fractures.pk}/")))
     empty = text_of(client.get(card.url(f"indicators/{card.volunteers.pk}/")))
 
-    assert "Red: 22% against a target of 19%, beyond the 5% tolerance." in red
-    assert "Green: 10 per 1,000 people against a target of 9 per 1,000 people, so the " in green
-    assert "No data: there is no reading yet." in empty
+    assert "Red 22% against a target of 19%, beyond the 5% tolerance." in red
+    assert "Green 10 per 1,000 people against a target of 9 per 1,000 people, so the " in green
+    assert "No data There is no reading yet." in empty
     assert "No readings or targets yet." in empty
 
 

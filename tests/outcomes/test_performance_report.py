@@ -130,7 +130,7 @@ def test_rendered_report_has_a_summary_the_dashboard_and_a_page_per_indicator(ca
     assert "Amber: 72.5% against a target of 74%, within the 5% tolerance." in texts[2]
     assert "2014/15 72.5 74 Amber" in texts[2]
     assert "Red: 22% against a target of 19%, beyond the 5% tolerance." in texts[3]
-    assert "No data: there is no reading yet." in texts[5]
+    assert "No data: There is no reading yet." in texts[5]
     assert [text.rsplit("Page ", 1)[-1] for text in texts] == [f"{n} of 6" for n in range(1, 7)]
 
 
