@@ -149,19 +149,23 @@ def framework_performance(
     *,
     as_of: datetime.date | None = None,
     theme: Theme | None = None,
+    recent: int | None = RECENT_READINGS,
 ) -> list[IndicatorPerformance]:
-    """Every indicator of the framework (or of one theme) with its performance as of a day, in
-    three queries however many indicators and readings there are."""
+    """Every indicator of the framework (or of one theme) with its performance as of a day and
+    its `recent` latest readings and targets (all of them when None), in three queries however
+    many indicators and readings there are."""
     day = _as_of(as_of)
-    # Sliced prefetches fetch only each indicator's latest rows (a window function in SQL).
     readings = Reading.objects.filter(period_end__lte=day).order_by("-period_start")
     targets = Target.objects.filter(period_start__lte=day).order_by("-period_start")
+    if recent is not None:
+        # Sliced prefetches fetch only each indicator's latest rows (a window function in SQL).
+        readings, targets = readings[:recent], targets[:recent]
     indicators = (
         Indicator.objects.filter(outcome__framework=framework)
         .select_related("outcome__theme", "lead_organisation", "lead_board")
         .prefetch_related(
-            Prefetch("readings", queryset=readings[:RECENT_READINGS], to_attr="latest_readings"),
-            Prefetch("targets", queryset=targets[:RECENT_READINGS], to_attr="latest_targets"),
+            Prefetch("readings", queryset=readings, to_attr="latest_readings"),
+            Prefetch("targets", queryset=targets, to_attr="latest_targets"),
         )
         .order_by("outcome__number", "code")
     )

@@ -20,7 +20,6 @@ from outcomes.performance import (
     Rag,
     Trend,
     framework_performance,
-    indicator_performance,
     rag_counts,
     target_for,
 )
@@ -255,19 +254,17 @@ class IndicatorSection:
 def performance_report_html(framework: OutcomeFramework, as_of: datetime.date) -> str:
     """The performance report as one HTML document: a summary, the dashboard by theme, and a
     page for each indicator with its chart and data table."""
-    performances = framework_performance(framework, as_of=as_of)
-    sections = []
-    for summary in performances:
-        # The full history of each indicator, as its page shows it, not the dashboard's recent.
-        full = indicator_performance(summary.indicator, as_of=as_of)
-        sections.append(
-            IndicatorSection(
-                row=IndicatorRow(full),
-                explanation=explanation(full),
-                chart=indicator_chart(full),
-                periods=period_rows(full),
-            )
+    # Each indicator's whole history to the day, as its page shows it, for every indicator at once.
+    performances = framework_performance(framework, as_of=as_of, recent=None)
+    sections = [
+        IndicatorSection(
+            row=IndicatorRow(performance),
+            explanation=explanation(performance),
+            chart=indicator_chart(performance),
+            periods=period_rows(performance),
         )
+        for performance in performances
+    ]
     return render_to_string(
         "pdf/performance_report.html",
         {

@@ -195,3 +195,21 @@ def test_framework_performance_takes_three_queries_however_many_rows(
     assert len(rows) == indicators
     assert all(len(row.recent) == 8 for row in rows)
     assert rows[0].recent[-1].period_start == datetime.date(2014, 1, 1)
+
+
+@pytest.mark.django_db
+def test_framework_performance_can_carry_every_reading_to_the_day(django_assert_num_queries):
+    indicator = IndicatorFactory()
+    for year in range(2005, 2015):
+        ReadingFactory(
+            indicator=indicator,
+            period_start=datetime.date(year, 1, 1),
+            period_end=datetime.date(year, 12, 31),
+        )
+
+    with django_assert_num_queries(3):
+        (row,) = framework_performance(
+            indicator.outcome.framework, as_of=datetime.date(2013, 12, 31), recent=None
+        )
+
+    assert [reading.period_start.year for reading in row.recent] == list(range(2005, 2014))
