@@ -338,7 +338,7 @@ class ReminderPolicy(AuditedModel):
     )
     days_before = models.CharField(
         max_length=50,
-        default="14, 3",
+        default="14,3",
         validators=[validate_comma_separated_integer_list],
         help_text="Days before the deadline to remind the lead, e.g. 14, 3.",
     )

@@ -50,7 +50,7 @@ def test_the_page_shows_the_default_policy_until_one_is_set(client, page):
     assert response.status_code == 200
     text = response.content.decode()
     assert "Reminders of action deadlines" in text
-    assert 'name="days_before" value="14, 3"' in text
+    assert 'name="days_before" value="14,3"' in text
     assert 'name="overdue_every_days" value="7"' in text
     assert 'name="escalate_after_days" value="28"' in text
 
@@ -102,3 +102,13 @@ def test_someone_who_is_not_an_officer_of_the_partnership_may_not_set_it(client,
 
     assert response.status_code == 403
     assert ReminderPolicy.objects.count() == 0
+
+
+def test_the_partnership_page_links_officers_alone_to_the_policy(client, officer, partnership):
+    policy_url = reverse("outcomes:reminder_policy", args=[partnership.slug])
+    public = client.get(partnership.get_absolute_url()).content.decode()
+    client.force_login(officer)
+    signed_in = client.get(partnership.get_absolute_url()).content.decode()
+
+    assert policy_url not in public
+    assert f'href="{policy_url}">when leads are reminded</a>' in signed_in
