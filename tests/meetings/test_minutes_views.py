@@ -1,6 +1,4 @@
 import datetime
-import html
-import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +11,7 @@ from meetings.services.minutes import ResolutionText, minute_record, minutes_app
 from outcomes.models import DevelopmentAction
 from partnership.models import Organisation, Person
 from tests.factories import MeetingFactory
+from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -55,18 +54,6 @@ def partnership_officer(client, demo) -> User:
     Person.objects.filter(name="Julie Gethin").update(user=user)
     client.force_login(user)
     return user
-
-
-def text_of(response) -> str:
-    """The page's visible text, with tags removed and white space closed up."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
-
-
-def error_summary(response) -> list[str]:
-    page = response.content.decode()
-    summary = page[page.index("govuk-error-summary__list") :]
-    summary = summary[: summary.index("</ul>")]
-    return [" ".join(item.split()) for item in re.findall(r'<a href="#[^"]*">(.*?)</a>', summary)]
 
 
 def test_the_record_page_shows_minutes_and_quorum_within_a_query_budget(

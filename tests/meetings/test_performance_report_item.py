@@ -1,12 +1,9 @@
 """A framework's performance report put on a board's agenda, and merged into its pack."""
 
 import datetime
-import io
-import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from pypdf import PdfReader
 
 from governance.models import BoardMembership
 from meetings.models import AgendaItem, AgendaPack, Report
@@ -27,7 +24,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.outcomes.test_dashboards import scorecard
-from tests.outcomes.test_performance_report import AS_OF, page_texts, rendered
+from tests.outcomes.test_performance_report import AS_OF, rendered
+from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
 
@@ -105,16 +103,15 @@ def test_the_agenda_pack_merges_the_report_pages_as_they_are(meeting, report, ch
     build.render_pack(pack.pk)
 
     pack.refresh_from_db()
-    with pack.file.open("rb") as stored:
-        reader = PdfReader(io.BytesIO(stored.read()))
-    texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
-    report_pages = page_texts(report)
+    reader = pdf_reader(pack)
+    texts = page_texts(reader)
+    report_pages = page_texts(pdf_reader(report))
     assert pack.status == AgendaPack.Status.READY
     assert pack.page_count >= report.page_count + 2
     appended = [text for text in texts if "Performance report as of 30 June 2015" in text]
     assert len(appended) == 1
     first = texts.index(appended[0])
-    merged = [text.strip() for text in texts[first : first + report.page_count]]
+    merged = texts[first : first + report.page_count]
     # Each page as the report printed it, with the pack's page number stamped after.
     assert [text.rsplit(" ", 1)[0] for text in merged] == report_pages
     numbers = [int(text.rsplit(" ", 1)[1]) for text in merged]

@@ -1,6 +1,3 @@
-import html
-import re
-
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -10,6 +7,7 @@ from governance.models import Board
 from meetings.models import Appendix, Report
 from meetings.services.reports import APPENDIX_NEEDS_CONTENT, appendix_add, report_import_docx
 from tests.documents import pdf_document, png_image, upload, word_document
+from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,18 +45,6 @@ def draft_report(cabinet) -> Report:
 
 def stored_files(media) -> list[str]:
     return sorted(str(path.relative_to(media)) for path in media.rglob("*") if path.is_file())
-
-
-def text_of(response) -> str:
-    """The page's visible text, with tags removed and white space closed up."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
-
-
-def error_summary(response) -> list[str]:
-    page = response.content.decode()
-    summary = page[page.index("govuk-error-summary__list") :]
-    summary = summary[: summary.index("</ul>")]
-    return [" ".join(item.split()) for item in re.findall(r'<a href="#[^"]*">(.*?)</a>', summary)]
 
 
 def test_the_clerk_writes_a_report_in_typed_text(client, clerk, cabinet):

@@ -24,16 +24,12 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
-
-
-def text_of(response) -> str:
-    """The page's visible text, with tags removed and white space closed up."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 def rows_of(response) -> list[list[str]]:

@@ -17,6 +17,7 @@ from tests.factories import (
     ReadingFactory,
     TargetFactory,
 )
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -89,12 +90,6 @@ def scorecard() -> Scorecard:
 @pytest.fixture
 def card() -> Scorecard:
     return scorecard()
-
-
-def text_of(response) -> str:
-    """The page's text without tags, spaces run together."""
-    html = re.sub(r"<svg.*?</svg>", " ", response.content.decode(), flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_framework_dashboard_counts_each_status_and_groups_indicators_by_theme(client, card):

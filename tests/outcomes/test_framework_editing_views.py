@@ -1,5 +1,4 @@
 import datetime
-import html
 import re
 from decimal import Decimal
 
@@ -36,6 +35,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.outcomes.test_framework_services import partner, theme
+from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -133,21 +133,6 @@ def indicator_page(indicator) -> str:
     return reverse(
         "outcomes:indicator_detail", args=[framework.partnership.slug, framework.slug, indicator.pk]
     )
-
-
-def text_of(response) -> str:
-    """The page's visible text, with tags removed and white space closed up."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
-
-
-def error_summary(response) -> list[str]:
-    page = response.content.decode()
-    summary = page[page.index("govuk-error-summary__list") :]
-    summary = summary[: summary.index("</ul>")]
-    return [
-        html.unescape(" ".join(item.split()))
-        for item in re.findall(r'<a href="#[^"]*">(.*?)</a>', summary)
-    ]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -1,14 +1,11 @@
 """The performance report: asked for by an officer, rendered to PDF by the worker, downloaded."""
 
 import datetime
-import io
-import re
 from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError
-from pypdf import PdfReader
 
 from outcomes import reporting, tasks
 from outcomes.models import PerformanceReport
@@ -20,6 +17,7 @@ from outcomes.services.reports import (
 from partnership.models import PartnerMembership
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
 from tests.outcomes.test_dashboards import Scorecard, scorecard
+from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +56,6 @@ def rendered(card: Scorecard) -> PerformanceReport:
     reporting.performance_report_render(report)
     report.refresh_from_db()
     return report
-
-
-def page_texts(report: PerformanceReport) -> list[str]:
-    with report.file.open("rb") as stored:
-        reader = PdfReader(io.BytesIO(stored.read()))
-    return [re.sub(r"\s+", " ", page.extract_text()).strip() for page in reader.pages]
 
 
 def test_an_officer_asks_and_the_render_task_is_sent_once_committed(
@@ -114,7 +106,7 @@ def test_only_an_officer_of_the_partnership_may_ask(card, sent):
 def test_rendered_report_has_a_summary_the_dashboard_and_a_page_per_indicator(card):
     report = rendered(card)
 
-    texts = page_texts(report)
+    texts = page_texts(pdf_reader(report))
     assert report.status == PerformanceReport.Status.READY
     assert report.page_count == len(texts) == 6
     assert report.rendered_at is not None
@@ -141,7 +133,7 @@ def test_readings_after_the_as_of_day_are_left_out(card):
     reporting.performance_report_render(report)
     report.refresh_from_db()
 
-    texts = page_texts(report)
+    texts = page_texts(pdf_reader(report))
     assert "E1 Employment rate" in texts[1]
     assert "2013/14 71 71 Green" in texts[2]
     assert "72.5" not in texts[2]

@@ -22,9 +22,9 @@ from tests.factories import (
     ReadingFactory,
     UserFactory,
 )
-from tests.meetings.test_reports_views import error_summary, text_of
 from tests.outcomes.test_framework_services import partner
 from tests.outcomes.test_readings_import import HEADER, csv_upload, xlsx_upload
+from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
 

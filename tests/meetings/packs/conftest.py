@@ -1,9 +1,7 @@
-"""Fixtures for agenda packs: files in a temporary storage, the demo March meeting, readers."""
+"""Fixtures for agenda packs: files in a temporary storage and the demo March meeting."""
 
 import datetime
 import functools
-import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from unittest import mock
@@ -12,7 +10,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from pypdf import PdfReader
 
 from core import pdf as core_pdf
 from governance.models import BoardMembership
@@ -130,17 +127,3 @@ def rendered_pack(db) -> Callable[[Meeting, str], AgendaPack]:
         return pack
 
     return render
-
-
-def pdf_reader(pack: AgendaPack) -> PdfReader:
-    with pack.file.open("rb") as stored:
-        return PdfReader(io.BytesIO(stored.read()))
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    """Each page's text on one line, words split at line ends joined up again."""
-    texts = []
-    for pdf_page in reader.pages:
-        text = re.sub(r"-\s*\n\s*", "-", pdf_page.extract_text())
-        texts.append(re.sub(r"\s+", " ", text).strip())
-    return texts

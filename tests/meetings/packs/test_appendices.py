@@ -5,7 +5,6 @@ import pytest
 from meetings.models import AgendaPack
 from meetings.packs.refusals import APPENDIX_FILE_MISSING
 from tests.documents import word_document
-from tests.meetings.packs.conftest import page_texts, pdf_reader
 from tests.meetings.packs.documents import (
     HIDDEN_MARKERS,
     NOT_A_PDF,
@@ -13,6 +12,7 @@ from tests.meetings.packs.documents import (
     appendix_with_hidden_markers,
     landscape_appendix,
 )
+from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
 

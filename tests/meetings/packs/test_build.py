@@ -6,7 +6,7 @@ import pytest
 
 from demo.herefordshire import DEMONSTRATION_EXEMPT_REPORT, EXEMPT_MARKER
 from meetings.models import AgendaPack, RenderedSection
-from tests.meetings.packs.conftest import page_texts, pdf_reader
+from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
 

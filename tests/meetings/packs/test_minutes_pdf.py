@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from meetings.models import Meeting, Resolution
 from tests.factories import AgendaItemFactory, MinuteFactory
-from tests.meetings.packs.conftest import page_texts
+from tests.pages import page_texts
 
 pytestmark = pytest.mark.django_db
 
