@@ -23,8 +23,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
-from tests.outcomes.test_dashboards import scorecard
-from tests.outcomes.test_performance_report import AS_OF, rendered
+from tests.outcomes.helpers import AS_OF, rendered, scorecard
 from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db

@@ -1,95 +1,22 @@
 """The framework dashboard, a theme's dashboard and an indicator's page."""
 
-import datetime
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
 
-from outcomes.models import Indicator, OutcomeFramework
-from partnership.models import Partnership, Theme
+from partnership.models import Theme
 from tests.factories import (
     IndicatorFactory,
     OutcomeFactory,
-    OutcomeFrameworkFactory,
     PartnershipFactory,
     ReadingFactory,
     TargetFactory,
 )
+from tests.outcomes.helpers import year
 from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
-
-LOWER = Indicator.Polarity.LOWER_IS_BETTER
-
-
-def year(start: int) -> dict:
-    """A financial year's period, from April."""
-    return {
-        "period_start": datetime.date(start, 4, 1),
-        "period_end": datetime.date(start + 1, 3, 31),
-    }
-
-
-@dataclass
-class Scorecard:
-    """A framework with one indicator at each RAG status, under two themes and none."""
-
-    partnership: Partnership
-    framework: OutcomeFramework
-    employment: Indicator  # amber, improving
-    smoking: Indicator  # red, worsening (lower is better)
-    fractures: Indicator  # green, one reading so no trend
-    volunteers: Indicator  # no data
-
-    def url(self, suffix: str = "") -> str:
-        return f"/partnerships/herefordshire/frameworks/laa/{suffix}"
-
-
-def scorecard() -> Scorecard:
-    partnership = PartnershipFactory(name="Herefordshire Partnership", slug="herefordshire")
-    framework = OutcomeFrameworkFactory(
-        partnership=partnership, name="Herefordshire local area agreement", slug="laa"
-    )
-    economy = Theme.objects.create(partnership=partnership, name="Economy", slug="economy")
-    health = Theme.objects.create(partnership=partnership, name="Health", slug="health")
-    employment = IndicatorFactory(
-        outcome=OutcomeFactory(framework=framework, number=1, theme=economy),
-        code="E1",
-        name="Employment rate",
-        baseline_value=Decimal(70),
-        baseline_date=datetime.date(2013, 3, 31),
-        source="Annual Population Survey",
-    )
-    ReadingFactory(indicator=employment, value=Decimal(71), **year(2013))
-    ReadingFactory(indicator=employment, value=Decimal("72.5"), **year(2014))
-    TargetFactory(indicator=employment, value=Decimal(71), **year(2013))
-    TargetFactory(indicator=employment, value=Decimal(74), **year(2014))
-    TargetFactory(indicator=employment, value=Decimal(76), **year(2015))
-    health_outcome = OutcomeFactory(framework=framework, number=2, theme=health)
-    smoking = IndicatorFactory(
-        outcome=health_outcome, code="H1", name="Adults who smoke", polarity=LOWER
-    )
-    ReadingFactory(indicator=smoking, value=Decimal(20), **year(2013))
-    ReadingFactory(indicator=smoking, value=Decimal(22), **year(2014))
-    TargetFactory(indicator=smoking, value=Decimal(19), **year(2014))
-    fractures = IndicatorFactory(
-        outcome=health_outcome, code="H2", name="Falls prevented", unit="per 1,000 people"
-    )
-    ReadingFactory(indicator=fractures, value=Decimal(10), **year(2014))
-    TargetFactory(indicator=fractures, value=Decimal(9), **year(2014))
-    volunteers = IndicatorFactory(
-        outcome=OutcomeFactory(framework=framework, number=3),
-        code="V1",
-        name="People who volunteer",
-    )
-    return Scorecard(partnership, framework, employment, smoking, fractures, volunteers)
-
-
-@pytest.fixture
-def card() -> Scorecard:
-    return scorecard()
 
 
 def test_framework_dashboard_counts_each_status_and_groups_indicators_by_theme(client, card):

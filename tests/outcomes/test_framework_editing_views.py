@@ -17,6 +17,7 @@ from outcomes.forms.frameworks import (
     TargetRowForm,
 )
 from outcomes.models import INDICATOR_CODE_TAKEN, Indicator, Outcome, OutcomeFramework, Target
+from outcomes.services import frameworks
 from outcomes.services.frameworks import (
     BASELINE_NEEDS_DATE,
     FRAMEWORK_ENDS_BEFORE_START,
@@ -29,25 +30,14 @@ from tests.factories import (
     IndicatorFactory,
     OutcomeFactory,
     OutcomeFrameworkFactory,
-    PartnershipFactory,
     PersonFactory,
     TargetFactory,
     UserFactory,
 )
-from tests.outcomes.test_framework_services import partner, theme
+from tests.outcomes.helpers import officer_of, partner, theme
 from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def highland():
-    return PartnershipFactory(name="Highland Community Planning Partnership", slug="highland-cpp")
-
-
-@pytest.fixture
-def employability(highland):
-    return theme(highland, "Employability")
 
 
 @pytest.fixture
@@ -67,26 +57,11 @@ def indicator(outcome) -> Indicator:
     return IndicatorFactory(outcome=outcome, code="EMP-1", name="Employment rate", unit="%")
 
 
-def officer_of(partnership, username: str):
-    user = UserFactory(username=username)
-    PersonFactory(
-        capacity=Person.Capacity.OFFICER,
-        organisation=partner(partnership, f"{username} council"),
-        user=user,
-    )
-    return user
-
-
 @pytest.fixture
 def officer(client, highland):
     user = officer_of(highland, "carron")
     client.force_login(user)
     return user
-
-
-@pytest.fixture
-def elsewhere():
-    return PartnershipFactory(name="Herefordshire Partnership", slug="herefordshire")
 
 
 def scrutiny_member_of(partnership):
@@ -184,7 +159,7 @@ def test_no_form_asks_for_rag_status_or_trend():
     }
 
     assert not {name for name in names if "rag" in name or "trend" in name}
-    assert set(IndicatorForm.base_fields) == set(IndicatorForm.FIELDS)
+    assert set(IndicatorForm.base_fields) == set(frameworks.INDICATOR_FIELDS)
 
 
 def test_an_officer_starts_a_framework(client, officer, highland, employability):

@@ -25,18 +25,17 @@ from outcomes.services.frameworks import (
     outcome_edit,
     targets_set,
 )
-from partnership.models import Organisation, PartnerMembership, Partnership, Person, Theme
+from partnership.models import Organisation, Person
 from tests.factories import (
     BoardFactory,
     IndicatorFactory,
-    OrganisationFactory,
     OutcomeFactory,
     OutcomeFrameworkFactory,
-    PartnershipFactory,
     PersonFactory,
     TargetFactory,
     UserFactory,
 )
+from tests.outcomes.helpers import partner, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -48,35 +47,9 @@ APRIL_2015 = datetime.date(2015, 4, 1)
 MARCH_2016 = datetime.date(2016, 3, 31)
 
 
-def partner(partnership: Partnership, name: str) -> Organisation:
-    organisation = OrganisationFactory(name=name)
-    PartnerMembership.objects.create(partnership=partnership, organisation=organisation)
-    return organisation
-
-
-def theme(partnership: Partnership, name: str) -> Theme:
-    return Theme.objects.create(partnership=partnership, name=name, slug=name.lower())
-
-
-@pytest.fixture
-def highland() -> Partnership:
-    return PartnershipFactory(name="Highland Community Planning Partnership", slug="highland-cpp")
-
-
 @pytest.fixture
 def council(highland) -> Organisation:
     return partner(highland, "The Highland Council")
-
-
-@pytest.fixture
-def elsewhere() -> Partnership:
-    """Another partnership, whose records Highland's framework may not use."""
-    return PartnershipFactory(name="Herefordshire Partnership", slug="herefordshire")
-
-
-@pytest.fixture
-def employability(highland) -> Theme:
-    return theme(highland, "Employability")
 
 
 @pytest.fixture

@@ -16,23 +16,16 @@ from outcomes.services.reports import (
 )
 from partnership.models import PartnerMembership
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
-from tests.outcomes.test_dashboards import Scorecard, scorecard
+from tests.outcomes.helpers import AS_OF, rendered
 from tests.pages import page_texts, pdf_reader
 
 pytestmark = pytest.mark.django_db
-
-AS_OF = datetime.date(2015, 6, 30)
 
 
 @pytest.fixture(autouse=True)
 def storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def card() -> Scorecard:
-    return scorecard()
 
 
 @pytest.fixture
@@ -49,13 +42,6 @@ def sent(monkeypatch) -> mock.Mock:
     delay = mock.Mock()
     monkeypatch.setattr(tasks.render_performance_report, "delay", delay)
     return delay
-
-
-def rendered(card: Scorecard) -> PerformanceReport:
-    report = PerformanceReport.objects.create(framework=card.framework, as_of=AS_OF)
-    reporting.performance_report_render(report)
-    report.refresh_from_db()
-    return report
 
 
 def test_an_officer_asks_and_the_render_task_is_sent_once_committed(

@@ -1,12 +1,10 @@
 """Readings recorded one at a time, and from CSV files and Excel sheets: all rows or none."""
 
-import csv
 import datetime
 import io
 import zipfile
 from decimal import Decimal
 
-import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,32 +29,12 @@ from tests.factories import (
     ReadingFactory,
     UserFactory,
 )
+from tests.outcomes.helpers import HEADER, csv_upload, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["indicator", "period_start", "period_end", "value", "note"]
 APRIL_2014 = datetime.date(2014, 4, 1)
 MARCH_2015 = datetime.date(2015, 3, 31)
-
-
-def csv_upload(rows: list[list], *, name: str = "readings.csv", bom: bool = False):
-    """A CSV file of the rows, as Excel's 'CSV UTF-8' writes it when bom is set."""
-    text = io.StringIO()
-    csv.writer(text).writerows(rows)
-    content = text.getvalue().encode("utf-8-sig" if bom else "utf-8")
-    return SimpleUploadedFile(name, content, content_type="text/csv")
-
-
-def xlsx_upload(rows: list[list], *, name: str = "readings.xlsx"):
-    """An Excel workbook whose first sheet holds the rows; a second sheet is never read."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    workbook.create_sheet("Notes").append(["indicator", "not", "read"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
 
 
 @pytest.fixture

@@ -12,18 +12,15 @@ from django.urls import reverse
 from core.uploads import FILE_IS_EMPTY, NOT_A_CSV_OR_WORKBOOK
 from outcomes.forms.readings import FILE_REQUIRED, VALUE_REQUIRED
 from outcomes.models import Indicator, OutcomeFramework, Reading
-from partnership.models import Person
 from tests.factories import (
     IndicatorFactory,
     OutcomeFactory,
     OutcomeFrameworkFactory,
     PartnershipFactory,
-    PersonFactory,
     ReadingFactory,
     UserFactory,
 )
-from tests.outcomes.test_framework_services import partner
-from tests.outcomes.test_readings_import import HEADER, csv_upload, xlsx_upload
+from tests.outcomes.helpers import HEADER, csv_upload, officer_of, xlsx_upload
 from tests.pages import error_summary, text_of
 
 pytestmark = pytest.mark.django_db
@@ -52,16 +49,6 @@ def soa() -> OutcomeFramework:
 @pytest.fixture
 def employment_rate(soa) -> Indicator:
     return Indicator.objects.get(code="EMP-1")
-
-
-def officer_of(partnership, username: str):
-    user = UserFactory(username=username)
-    PersonFactory(
-        capacity=Person.Capacity.OFFICER,
-        organisation=partner(partnership, f"{username} council"),
-        user=user,
-    )
-    return user
 
 
 @pytest.fixture
