@@ -6,13 +6,15 @@ import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from core.forms import CHOICE_INVALID
 from governance.models import Board
 from outcomes.models import ActionUpdate, DevelopmentAction, OutcomeFramework
+from outcomes.querysets import DevelopmentActionQuerySet
 from partnership.models import Partnership, Person
 
-CHOICE_INVALID = "Choose one from the list."
 DATE_INVALID = "Enter a real date, for example 31/3/2014."
 
 OVERDUE_YES = "yes"
@@ -22,21 +24,13 @@ OVERDUE_NO = "no"
 PARTNERSHIP_FILTERS = ("framework", "board", "lead_person")
 
 
-def listed(actions: QuerySet[DevelopmentAction], *, today: datetime.date) -> QuerySet:
+def listed(actions: DevelopmentActionQuerySet, *, today: datetime.date) -> QuerySet:
     """Actions as lists and exports show them: leads and remit joined, overdue flag, last update."""
     updates = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by(
         "-written_on", "-created_at"
     )
     return (
-        actions.select_related(
-            "partnership",
-            "framework",
-            "area_for_improvement",
-            "remit_clause__board",
-            "lead_person",
-            "lead_organisation",
-            "lead_board",
-        )
+        actions.with_leads()
         .annotate(
             is_overdue=Exists(DevelopmentAction.objects.overdue(today).filter(pk=OuterRef("pk"))),
             last_update_on=Subquery(updates.values("written_on")[:1]),
@@ -60,30 +54,32 @@ class DateFilter(django_filters.DateFilter):
     field_class = DateField
 
 
+def record_filter(
+    label: str, model: type[models.Model], *, empty_label: str, **kwargs
+) -> django_filters.ModelChoiceFilter:
+    """A choice of one of the partnership's records; the filter set gives the records."""
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        queryset=model.objects.none(),
+        empty_label=empty_label,
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        **kwargs,
+    )
+
+
 class DevelopmentActionFilter(django_filters.FilterSet):
     """What officers narrow a list of actions by; each filter left empty narrows nothing."""
 
     q = django_filters.CharFilter(label="Reference or words in the activity", method="search")
-    framework = django_filters.ModelChoiceFilter(
-        label="Outcome framework",
-        queryset=OutcomeFramework.objects.none(),
-        empty_label="Any framework",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
-    board = django_filters.ModelChoiceFilter(
-        label="Board",
-        queryset=Board.objects.none(),
+    framework = record_filter("Outcome framework", OutcomeFramework, empty_label="Any framework")
+    board = record_filter(
+        "Board",
+        Board,
         empty_label="Any board",
         method="of_board",
         help_text="Actions the board leads, or that serve a clause of its remit.",
-        error_messages={"invalid_choice": CHOICE_INVALID},
     )
-    lead_person = django_filters.ModelChoiceFilter(
-        label="Lead person",
-        queryset=Person.objects.none(),
-        empty_label="Anyone",
-        error_messages={"invalid_choice": CHOICE_INVALID},
-    )
+    lead_person = record_filter("Lead person", Person, empty_label="Anyone")
     status = django_filters.MultipleChoiceFilter(
         label="Status",
         choices=DevelopmentAction.Status.choices,

@@ -145,15 +145,7 @@ class ActionMixin:
     @cached_property
     def action(self) -> DevelopmentAction:
         return get_object_or_404(
-            DevelopmentAction.objects.select_related(
-                "partnership",
-                "framework",
-                "area_for_improvement",
-                "remit_clause__board",
-                "lead_person",
-                "lead_organisation",
-                "lead_board",
-            ),
+            DevelopmentAction.objects.with_leads(),
             partnership__slug=self.kwargs["partnership"],
             pk=self.kwargs["pk"],
         )
