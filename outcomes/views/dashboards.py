@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 
 from outcomes.models import AreaForImprovement, DevelopmentAction, Indicator, OutcomeFramework
@@ -16,19 +15,12 @@ from outcomes.reporting import (
     rag_summary,
     theme_groups,
 )
+from outcomes.views.base import FrameworkLookupMixin
 from partnership.models import Theme
 
 
-class FrameworkMixin:
+class FrameworkMixin(FrameworkLookupMixin):
     """A page about one framework, found by its partnership's slug and its own."""
-
-    @cached_property
-    def framework(self) -> OutcomeFramework:
-        return get_object_or_404(
-            OutcomeFramework.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(framework=self.framework, **kwargs)

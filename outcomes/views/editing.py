@@ -21,6 +21,7 @@ from outcomes.services.frameworks import (
     outcome_edit,
     targets_set,
 )
+from outcomes.views.base import FrameworkLookupMixin, IndicatorLookupMixin
 from partnership.models import Partnership
 
 CHANGE_FRAMEWORK = "outcomes.change_framework"
@@ -65,19 +66,11 @@ class FrameworkCreateView(PermissionRequiredMixin, ServiceFormView):
         return self.partnership.get_absolute_url()
 
 
-class FrameworkMixin(PermissionRequiredMixin):
+class FrameworkMixin(FrameworkLookupMixin, PermissionRequiredMixin):
     """A page about one framework, for those who may keep it; it then leads back there."""
 
     permission_required = CHANGE_FRAMEWORK
     template_name = "outcomes/editing/form_page.html"
-
-    @cached_property
-    def framework(self) -> OutcomeFramework:
-        return get_object_or_404(
-            OutcomeFramework.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
 
     def get_permission_object(self) -> OutcomeFramework:
         return self.framework
@@ -206,15 +199,7 @@ class IndicatorCreateView(IndicatorSuccessMixin, OutcomeMixin, ServiceFormView):
         )
 
 
-class IndicatorMixin(IndicatorSuccessMixin, FrameworkMixin):
-    @cached_property
-    def indicator(self) -> Indicator:
-        return get_object_or_404(
-            Indicator.objects.select_related("outcome"),
-            outcome__framework=self.framework,
-            pk=self.kwargs["pk"],
-        )
-
+class IndicatorMixin(IndicatorSuccessMixin, IndicatorLookupMixin, FrameworkMixin):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             caption=str(self.indicator), indicator=self.indicator, **kwargs

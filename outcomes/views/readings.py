@@ -5,9 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.views.generic import View
 
 from core.service_views import ServiceFormView
@@ -15,6 +13,7 @@ from outcomes.forms.readings import ReadingForm, ReadingsUploadForm
 from outcomes.models import Indicator
 from outcomes.readings_files import COLUMNS, MAX_ROWS
 from outcomes.services.readings import ReadingsFileInvalid, reading_record, readings_import
+from outcomes.views.base import IndicatorLookupMixin
 from outcomes.views.editing import FrameworkMixin
 
 RECORD_READING = "outcomes.record_reading"
@@ -105,18 +104,10 @@ class ReadingsTemplateView(ReadingsMixin, View):
         return response
 
 
-class ReadingRecordView(ReadingsMixin, ServiceFormView):
+class ReadingRecordView(IndicatorLookupMixin, ReadingsMixin, ServiceFormView):
     """One reading of an indicator; one for a period already read replaces it."""
 
     form_class = ReadingForm
-
-    @cached_property
-    def indicator(self) -> Indicator:
-        return get_object_or_404(
-            Indicator.objects.select_related("outcome"),
-            outcome__framework=self.framework,
-            pk=self.kwargs["pk"],
-        )
 
     @property
     def heading(self) -> str:

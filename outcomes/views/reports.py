@@ -5,26 +5,18 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
-from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from outcomes.models import OutcomeFramework, PerformanceReport
 from outcomes.services.reports import performance_report_request
+from outcomes.views.base import FrameworkLookupMixin
 
 REPORT_QUEUED = "The performance report is being produced. Refresh the page in a minute."
 
 
-class FrameworkPermissionMixin(PermissionRequiredMixin):
-    @cached_property
-    def framework(self) -> OutcomeFramework:
-        return get_object_or_404(
-            OutcomeFramework.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
-
+class FrameworkPermissionMixin(FrameworkLookupMixin, PermissionRequiredMixin):
     def get_permission_object(self) -> OutcomeFramework:
         return self.framework
 
