@@ -13,8 +13,8 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from meetings.exemptions import exempt_paragraph_choices
-from meetings.forms.fields import CHOICE_INVALID, optional_choice
 from meetings.models import AgendaItem, Meeting, Report
 from partnership.models import Person, Theme
 
@@ -58,14 +58,6 @@ class MeetingTimeField(forms.TimeField):
         return super().to_python(value)
 
 
-def _helper(*fields, button: str) -> FormHelper:
-    helper = FormHelper()
-    # The service's messages, in the error summary, replace the browser's own checks.
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button.primary("submit", button))
-    return helper
-
-
 class MeetingForm(forms.Form):
     """When and where a board meets, and whom to ask about it."""
 
@@ -101,7 +93,7 @@ class MeetingForm(forms.Form):
         self.fields["contact"].queryset = Person.objects.filter(
             board_memberships__in=board.memberships.current(timezone.localdate())
         ).distinct()
-        self.helper = _helper(
+        self.helper = form_helper(
             Field("date"),
             Field.text("starts_at", field_width=5),
             Field.text("ends_at", field_width=5),
@@ -220,7 +212,7 @@ class AgendaItemForm(forms.Form):
             f"Required for an exempt item; the paragraphs are those that apply in "
             f"{partnership.get_nation_display()}."
         )
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("title"),
             Field.select("kind"),
             Field.textarea("purpose", rows=3),
@@ -262,7 +254,7 @@ class AgendaItemMoveForm(forms.Form):
     def __init__(self, *args, count: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].help_text = f"From 1 to {count}."
-        self.helper = _helper(Field.text("position", field_width=3), button="Move item")
+        self.helper = form_helper(Field.text("position", field_width=3), button="Move item")
 
 
 class AgendaItemRemoveForm(forms.Form):
@@ -288,4 +280,4 @@ class AgendaPublishForm(forms.Form):
         if not late:
             del self.fields["urgency_reason"]
         fields = [Field.textarea("urgency_reason", rows=4)] if late else []
-        self.helper = _helper(*fields, button="Publish the agenda")
+        self.helper = form_helper(*fields, button="Publish the agenda")

@@ -11,9 +11,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from governance.models import Board, BoardMembership, Interest
-from meetings.forms.fields import CHOICE_INVALID, optional_choice
-from meetings.forms.reports import RICH_TEXT_HINT, RichTextField, form_helper
+from meetings.forms.reports import RICH_TEXT_HINT, RichTextField
 from meetings.models import AgendaItem, Attendance, Declaration, Meeting, Minute, Resolution
 from meetings.services.minutes import AttendanceEntry, ResolutionText
 from outcomes.models import OutcomeFramework

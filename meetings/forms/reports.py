@@ -5,16 +5,15 @@ RichTextField turns that into HTML and shows stored HTML back as text where it c
 services sanitise what is saved and refuse what does not fit; the views show their messages.
 """
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 
+from core.forms import CHOICE_INVALID, form_helper
 from core.html import html_to_text, looks_like_html, text_to_html
 from core.uploads import FILE_IS_EMPTY, check_document, check_word_document, size_in_words
 from governance.models import Board
-from meetings.forms.fields import CHOICE_INVALID
 from meetings.models import Report
 from partnership.models import Person
 
@@ -48,15 +47,6 @@ class RichTextField(forms.CharField):
 
 def upload_hint(text: str) -> str:
     return f"{text} The file must be smaller than {size_in_words(settings.MAX_UPLOAD_BYTES)}."
-
-
-def form_helper(*fields, button: str, warning: bool = False) -> FormHelper:
-    helper = FormHelper()
-    # The services' messages, in the error summary, replace the browser's own checks.
-    helper.attrs = {"novalidate": ""}
-    submit = Button.warning if warning else Button.primary
-    helper.layout = Layout(*fields, submit("submit", button))
-    return helper
 
 
 class ConfirmationForm(forms.Form):

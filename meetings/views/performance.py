@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.urls import path
 
-from meetings.forms.fields import CHOICE_INVALID
+from core.forms import CHOICE_INVALID
 from meetings.models import Meeting
 from meetings.services.performance import agenda_item_add_performance_report
 from meetings.views.base import MeetingMixin, ServiceFormView

@@ -5,18 +5,16 @@ deadline not before the action was recorded, no update on a closed action) are t
 """
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
-from django.db import models
 
+from core.forms import form_helper, optional_choice
 from governance.models import Board, RemitClause
 from outcomes.deadlines import deadline_from_wording
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
 from outcomes.services.actions import partnership_organisations, partnership_people
 from partnership.models import Organisation, Partnership, Person
 
-CHOICE_INVALID = "Choose one from the list."
 DATE_INVALID = "Enter a real date, for example 31 3 2014."
 REFERENCE_REQUIRED = "Enter the action's reference, for example 2.3."
 ACTIVITY_REQUIRED = "Describe the improvement activity."
@@ -48,38 +46,19 @@ class AreaChoiceField(forms.ModelChoiceField):
         return f"{obj.framework}: {obj}"
 
 
-def _optional(
-    label: str,
-    model: type[models.Model],
-    *,
-    field_class: type[forms.ModelChoiceField] = forms.ModelChoiceField,
-    empty_label: str = "None",
-    **kwargs,
-) -> forms.ModelChoiceField:
-    """A choice of `model` that may be left empty; the form offers the partnership's records."""
-    return field_class(
-        label=label,
-        queryset=model.objects.none(),
-        required=False,
-        empty_label=empty_label,
-        error_messages={"invalid_choice": CHOICE_INVALID},
-        **kwargs,
-    )
-
-
 class DevelopmentActionForm(forms.Form):
     """What an action is, who leads it, and by when, as the partnership agreed it."""
 
-    framework = _optional(
+    framework = optional_choice(
         "Outcome framework", OutcomeFramework, empty_label="Not part of a framework"
     )
-    area_for_improvement = _optional(
+    area_for_improvement = optional_choice(
         "Area for improvement",
         AreaForImprovement,
         field_class=AreaChoiceField,
         help_text="It must be one of the chosen framework's.",
     )
-    remit_clause = _optional(
+    remit_clause = optional_choice(
         "Remit clause",
         RemitClause,
         field_class=RemitClauseChoiceField,
@@ -96,9 +75,9 @@ class DevelopmentActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": ACTIVITY_REQUIRED},
     )
-    lead_person = _optional("Person", Person)
-    lead_board = _optional("Board", Board)
-    lead_organisation = _optional("Organisation", Organisation)
+    lead_person = optional_choice("Person", Person)
+    lead_board = optional_choice("Board", Board)
+    lead_organisation = optional_choice("Organisation", Organisation)
     deadline_wording = forms.CharField(
         label="Timescale, as agreed",
         max_length=100,
@@ -145,7 +124,7 @@ class DevelopmentActionForm(forms.Form):
         # After it is recorded, an action's status moves with its progress updates.
         if action is not None:
             del fields["status"]
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("framework"),
             Field.select("area_for_improvement"),
             Field.select("remit_clause"),
@@ -196,17 +175,9 @@ class ActionUpdateForm(forms.Form):
     def __init__(self, *args, action: DevelopmentAction, **kwargs):
         kwargs.setdefault("initial", {"status": action.status})
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field("written_on"),
             Field.radios("status", legend_size=Size.SMALL),
             Field.textarea("text"),
             button="Add update",
         )
-
-
-def _helper(*fields, button: str) -> FormHelper:
-    helper = FormHelper()
-    # The services' messages, in the error summary, replace the browser's own checks.
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button.primary("submit", button))
-    return helper

@@ -6,20 +6,25 @@ forms. RAG status and trend are worked out from readings and targets, so no form
 """
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.db import models
 
+from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from governance.models import Board
 from outcomes.models import Indicator, Outcome, OutcomeFramework
-from outcomes.services.frameworks import TargetRow
+from outcomes.services.frameworks import (
+    FRAMEWORK_FIELDS,
+    INDICATOR_FIELDS,
+    OUTCOME_FIELDS,
+    TargetRow,
+)
 from partnership.models import Organisation, Theme
 
-CHOICE_INVALID = "Choose one from the list."
 DATE_INVALID = "Enter a real date, for example 1 4 2013."
 NAME_REQUIRED = "Enter the name of the framework."
 KIND_REQUIRED = "Choose what kind of framework this is."
@@ -81,24 +86,7 @@ class NumberField(forms.DecimalField):
         return value
 
 
-def choice_of(label: str, queryset: models.QuerySet, **kwargs) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        label=label,
-        queryset=queryset,
-        error_messages={"invalid_choice": CHOICE_INVALID},
-        **kwargs,
-    )
-
-
-def form_helper(*fields, button: str) -> FormHelper:
-    helper = FormHelper()
-    # The services' messages, in the error summary, replace the browser's own checks.
-    helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button.primary("submit", button))
-    return helper
-
-
-def initial_of(record: models.Model, names: list[str]) -> dict:
+def initial_of(record: models.Model, names: Iterable[str]) -> dict:
     return {name: getattr(record, name) for name in names}
 
 
@@ -139,12 +127,10 @@ class FrameworkForm(forms.Form):
     )
     summary = forms.CharField(label="Summary (optional)", required=False, widget=forms.Textarea)
 
-    FIELDS = ["name", "kind", "status", "starts_on", "ends_on", "summary"]
-
     def __init__(self, *args, partnership, framework: OutcomeFramework | None = None, **kwargs):
         if framework is not None:
             kwargs["initial"] = {
-                **initial_of(framework, self.FIELDS),
+                **initial_of(framework, FRAMEWORK_FIELDS),
                 "themes": list(framework.themes.all()),
             }
         super().__init__(*args, **kwargs)
@@ -182,20 +168,16 @@ class OutcomeForm(forms.Form):
         help_text="For example, The Highland economy is growing and people are in work",
         error_messages={"required": TITLE_REQUIRED},
     )
-    theme = choice_of(
-        "Theme (optional)", Theme.objects.none(), required=False, empty_label="No theme"
-    )
+    theme = optional_choice("Theme (optional)", Theme, empty_label="No theme")
     description = forms.CharField(
         label="Description (optional)", required=False, widget=forms.Textarea
     )
-
-    FIELDS = ["number", "title", "theme", "description"]
 
     def __init__(
         self, *args, framework: OutcomeFramework, outcome: Outcome | None = None, **kwargs
     ):
         if outcome is not None:
-            kwargs["initial"] = initial_of(outcome, self.FIELDS)
+            kwargs["initial"] = initial_of(outcome, OUTCOME_FIELDS)
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = framework.themes.all()
         self.helper = form_helper(
@@ -243,15 +225,10 @@ class IndicatorForm(forms.Form):
         required=False,
         help_text="For example, Annual Population Survey, ONS",
     )
-    lead_organisation = choice_of(
-        "Lead organisation (optional)",
-        Organisation.objects.none(),
-        required=False,
-        empty_label="No lead organisation",
+    lead_organisation = optional_choice(
+        "Lead organisation (optional)", Organisation, empty_label="No lead organisation"
     )
-    lead_board = choice_of(
-        "Lead board (optional)", Board.objects.none(), required=False, empty_label="No lead board"
-    )
+    lead_board = optional_choice("Lead board (optional)", Board, empty_label="No lead board")
     baseline_value = NumberField(
         label="Baseline (optional)",
         max_digits=14,
@@ -273,23 +250,9 @@ class IndicatorForm(forms.Form):
         error_messages={"required": TOLERANCE_REQUIRED},
     )
 
-    FIELDS = [
-        "code",
-        "name",
-        "unit",
-        "polarity",
-        "frequency",
-        "source",
-        "lead_organisation",
-        "lead_board",
-        "baseline_value",
-        "baseline_date",
-        "tolerance_percent",
-    ]
-
     def __init__(self, *args, partnership, indicator: Indicator | None = None, **kwargs):
         if indicator is not None:
-            kwargs["initial"] = initial_of(indicator, self.FIELDS)
+            kwargs["initial"] = initial_of(indicator, INDICATOR_FIELDS)
         super().__init__(*args, **kwargs)
         self.fields["lead_organisation"].queryset = Organisation.objects.filter(
             partnermembership__partnership=partnership

@@ -6,7 +6,7 @@ the officer sees every problem at once and nothing is saved until all is well.
 """
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -32,22 +32,21 @@ TOLERANCE_NEGATIVE = "The tolerance cannot be negative."
 TARGET_ROW_INVALID = "Row %(row)s: %(problem)s"
 TARGET_PERIOD_REPEATED = "Another row starts on the same day."
 
-FRAMEWORK_FIELDS = frozenset({"name", "kind", "status", "starts_on", "ends_on", "summary"})
-OUTCOME_FIELDS = frozenset({"number", "title", "theme", "description"})
-INDICATOR_FIELDS = frozenset(
-    {
-        "code",
-        "name",
-        "unit",
-        "polarity",
-        "frequency",
-        "source",
-        "lead_organisation",
-        "lead_board",
-        "baseline_value",
-        "baseline_date",
-        "tolerance_percent",
-    }
+# What an officer may set on each record, in the order the forms ask for it.
+FRAMEWORK_FIELDS = ("name", "kind", "status", "starts_on", "ends_on", "summary")
+OUTCOME_FIELDS = ("number", "title", "theme", "description")
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "unit",
+    "polarity",
+    "frequency",
+    "source",
+    "lead_organisation",
+    "lead_board",
+    "baseline_value",
+    "baseline_date",
+    "tolerance_percent",
 )
 # A framework's slug may not name a page of the frameworks themselves.
 RESERVED_SLUGS = frozenset({"new"})
@@ -184,8 +183,8 @@ def targets_set(
     return targets
 
 
-def _assign(record: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> None:
-    unknown = set(fields) - allowed
+def _assign(record: models.Model, fields: Mapping[str, Any], allowed: Collection[str]) -> None:
+    unknown = set(fields).difference(allowed)
     if unknown:
         raise TypeError(f"{type(record).__name__} has no editable fields {sorted(unknown)}")
     for name, value in fields.items():
