@@ -206,9 +206,14 @@ def _send_digest(*, recipient_id: int, today: datetime.date) -> int | None:
     """Sends one recipient's digest; returns how many reminders it carried, None if refused."""
     refusal: Exception | str | None = None
     with transaction.atomic():
-        # Rows another process is sending are skipped, not waited for: it will mark them sent.
+        # One process at a time sends to a person, so that a person gets one digest: a process
+        # finding them taken skips them rather than wait, as the other will mark their rows
+        # sent. (Skipping locked reminder rows alone could split a person's rows between two
+        # processes, each sending a digest of some.)
+        if not _lock_recipient(recipient_id):
+            return 0
         reminders = list(
-            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+            Reminder.objects.select_for_update(of=("self",))
             .filter(sendable(), recipient_id=recipient_id)
             .select_related(
                 "recipient",
@@ -243,6 +248,12 @@ def _send_digest(*, recipient_id: int, today: datetime.date) -> int | None:
         modified_at=timezone.now(),
     )
     return None
+
+
+def _lock_recipient(recipient_id: int) -> bool:
+    """Locks the person for this transaction; False if another process holds them."""
+    locked = Person.objects.select_for_update(skip_locked=True).filter(pk=recipient_id)
+    return bool(list(locked.values_list("pk", flat=True)))
 
 
 class DigestItem(NamedTuple):

@@ -6,21 +6,13 @@ import sys
 import time
 
 import pytest
-from django.db import connection
 
 from meetings.models import AgendaPack
 from meetings.services.packs import agenda_pack_request
+from tests.processes import database_url
 
 # The worker reads the same database, so it must be a server and the data committed.
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 @pytest.fixture
@@ -30,7 +22,7 @@ def worker(storage):
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings_test",
-            "DATABASE_URL": _database_url(),
+            "DATABASE_URL": database_url(),
             "DJANGO_MEDIA_ROOT": str(storage),
         },
         stdout=subprocess.DEVNULL,

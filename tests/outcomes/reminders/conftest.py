@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from governance.models import BoardMembership
 from tests.factories import BoardMembershipFactory, DevelopmentActionFactory, PersonFactory
 from tests.outcomes.reminders.mail import LOG, logged_messages
+from tests.processes import database_url
 
 TODAY = datetime.date(2014, 3, 17)
 
@@ -42,15 +42,6 @@ def make_action(db):
         return DevelopmentActionFactory(deadline=days_from_today(days), **fields)
 
     return make
-
-
-def database_url() -> str:
-    """The test database, as a URL for processes started by the tests."""
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 @pytest.fixture

@@ -3,11 +3,15 @@ once, dying part-way, refused by the mail server. Each reminder goes exactly onc
 
 import subprocess
 import sys
+import threading
 
 import pytest
 from django.conf import settings
+from django.db import connection, transaction
 
 from outcomes.models import Reminder
+from outcomes.reminders import SendResult, reminders_fall_due, reminders_send
+from partnership.models import Person
 from tests.outcomes.reminders.conftest import TODAY, messages_per_address
 from tests.outcomes.reminders.mail import BREAK_AFTER, DELAY, REFUSE, logged_messages
 
@@ -84,3 +88,30 @@ def test_a_refused_message_is_retried_by_the_next_run_and_blocks_no_other(
     assert code == 0, stderr
     assert messages_per_address(mail_log) == dict.fromkeys(addresses, 1)
     assert Reminder.objects.filter(sent_at__isnull=True).count() == 0
+
+
+def test_a_lead_another_run_is_sending_to_is_skipped_whole_not_split(leads, mailoutbox):
+    (address,) = leads(1)
+    reminders_fall_due(today=TODAY)
+    lead = Person.objects.get(email=address)
+    held, release = threading.Event(), threading.Event()
+
+    def other_run_sending_to_the_lead() -> None:
+        with transaction.atomic():
+            list(Person.objects.select_for_update().filter(pk=lead.pk))
+            held.set()
+            release.wait(timeout=30)
+        connection.close()
+
+    other_run = threading.Thread(target=other_run_sending_to_the_lead)
+    other_run.start()
+    held.wait(timeout=30)
+    try:
+        result = reminders_send(today=TODAY)
+    finally:
+        release.set()
+        other_run.join()
+
+    assert result == SendResult(sent_digests=0, sent_reminders=0, failed_digests=0)
+    assert mailoutbox == []
+    assert Reminder.objects.filter(recipient=lead, sent_at__isnull=True).count() == 2
