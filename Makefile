@@ -45,7 +45,7 @@ lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-pass baselines (REDIS_URL: real workers too)
 	$(PY) benchmarks/pack.py
 
-bench-reminders: $(VENV)/.dev-installed  ## Time the reminder run over 20,000 and 200,000 actions (DATABASE_URL: a fresh database)
+bench-reminders: $(VENV)/.dev-installed  ## Time the reminder run (200,000 actions) and the dashboard (1,000,000 readings); DATABASE_URL: a fresh database
 	$(PY) benchmarks/reminders.py
 
 frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)

@@ -7,7 +7,7 @@ page as an anonymous reader would and prints the median and worst response time 
 requests and the number of SQL queries of one, beside the same figures for a framework a
 tenth of the size, to show the query count does not grow with the rows.
 
-Run through benchmarks/reminders.py, which sets Django up on the database to use.
+Run by benchmarks/reminders.py (make bench-reminders), which sets Django up on its database.
 """
 
 import datetime
@@ -127,7 +127,7 @@ def measure(framework: OutcomeFramework, *, requests: int = 7) -> dict:
     }
 
 
-def report(readings: int, indicators: int) -> None:
+def report(*, readings: int, indicators: int) -> None:
     started = time.perf_counter()
     measured, small = populate(readings=readings, indicators=indicators)
     built = time.perf_counter() - started

@@ -10,7 +10,10 @@ limit on parameters); the sending makes a few per recipient, each in its own tra
 
     make bench-reminders                 # or: python benchmarks/reminders.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_reminders make bench-reminders
-    BENCH_ACTIONS=20000,200000 make bench-reminders
+    BENCH_ACTIONS=20000,200000 BENCH_READINGS=1000000 BENCH_INDICATORS=500 make bench-reminders
+
+Then it fills the database with BENCH_READINGS indicator readings and measures the dashboard of a
+framework of BENCH_INDICATORS indicators among them (benchmarks/dashboard.py).
 
 Use a fresh database: it adds its rows to whatever is there. It prints figures; it is not a test.
 """
@@ -40,6 +43,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from benchmarks import dashboard  # noqa: E402
 from governance.models import Board, BoardMembership  # noqa: E402
 from outcomes.models import DevelopmentAction, Reminder  # noqa: E402
 from outcomes.reminders import reminders_fall_due, reminders_send  # noqa: E402
@@ -49,6 +53,8 @@ SIZES = [int(size) for size in os.environ.get("BENCH_ACTIONS", "20000,200000").s
 PARTNERSHIPS = int(os.environ.get("BENCH_PARTNERSHIPS", "200"))
 BOARDS_PER_PARTNERSHIP = 4
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "2000"))
+READINGS = int(os.environ.get("BENCH_READINGS", "1000000"))
+INDICATORS = int(os.environ.get("BENCH_INDICATORS", "500"))
 BATCH = 5000
 STATUSES = [
     (DevelopmentAction.Status.NOT_STARTED, 30),
@@ -187,6 +193,7 @@ def main() -> None:
         run_reminders(today)
         _line("  the next day's run:")
         run_reminders(today + datetime.timedelta(1))
+    dashboard.report(readings=READINGS, indicators=INDICATORS)
 
 
 if __name__ == "__main__":
