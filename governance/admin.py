@@ -3,10 +3,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
 from governance.forms import BoardMembershipFormSet, JointAppointmentShareFormSet
 from governance.models import (
     Board,
     BoardMembership,
+    Circulation,
+    CirculationRecipient,
     Interest,
     JointAppointment,
     JointAppointmentShare,
@@ -88,3 +91,25 @@ class InterestAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         # The person is part of every interest's name, in lists and in autocomplete results.
         return super().get_queryset(request).select_related("person")
+
+
+class CirculationRecipientInline(admin.TabularInline):
+    model = CirculationRecipient
+    fields = ["person", "email", "sent_at", "failed_attempts", "last_error"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Circulation)
+class CirculationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Circulations are written by the circulation service, which queues their e-mail."""
+
+    list_display = ["title", "board", "kind", "status", "created_at", "sent_at"]
+    list_filter = ["board__partnership", "kind", "status"]
+    search_fields = ["title", "board__name"]
+    list_select_related = ["board"]
+    inlines = [CirculationRecipientInline]

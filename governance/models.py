@@ -56,6 +56,12 @@ class Board(AuditedModel):
         "self", symmetrical=False, blank=True, related_name="scrutinised_by"
     )
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.PROTECT)
+    cross_cutting_themes = models.ManyToManyField(
+        Theme,
+        blank=True,
+        related_name="cross_cutting_boards",
+        help_text="Cross-cutting themes the board's work touches, such as obesity or safeguarding.",
+    )
     cadence = models.CharField(max_length=15, choices=Cadence.choices, blank=True)
     quorum = models.PositiveSmallIntegerField(null=True, blank=True)
     terms_of_reference = models.TextField(blank=True)
@@ -325,3 +331,61 @@ class Interest(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_kind_display()} ({self.description[:60]})"
+
+
+class Circulation(AuditedModel):
+    """A document, link or consultation sent by e-mail to the members of one or more boards."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", "Document"
+        LINK = "link", "Link"
+        CONSULTATION = "consultation", "Consultation"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        PARTLY_SENT = "partly_sent", "Partly sent"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="circulations")
+    also_to = models.ManyToManyField(
+        Board, blank=True, related_name="circulations_received", help_text="Other boards sent it."
+    )
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    link = models.URLField(blank=True)
+    document = models.FileField(upload_to="circulations/", blank=True)
+    respond_by = models.DateField(null=True, blank=True, help_text="For a consultation.")
+    circulated_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.QUEUED)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CirculationRecipient(models.Model):
+    """One member a circulation went to, by e-mail, and whether it went."""
+
+    circulation = models.ForeignKey(
+        Circulation, on_delete=models.CASCADE, related_name="recipients"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="circulations")
+    email = models.EmailField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["circulation", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["circulation", "person"], name="one_recipient_per_circulation_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.circulation} to {self.person}"

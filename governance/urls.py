@@ -1,12 +1,20 @@
-from django.urls import path
-
-from governance import views
+from governance.views import (
+    appointments,
+    boards,
+    circulations,
+    interests,
+    memberships,
+    remits,
+    structure,
+)
 
 app_name = "governance"
 urlpatterns = [
-    path(
-        "<slug:partnership>/boards/<slug:slug>/",
-        views.BoardDetailView.as_view(),
-        name="board_detail",
-    ),
+    *structure.urlpatterns,
+    *boards.urlpatterns,
+    *remits.urlpatterns,
+    *memberships.urlpatterns,
+    *appointments.urlpatterns,
+    *interests.urlpatterns,
+    *circulations.urlpatterns,
 ]

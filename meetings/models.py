@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import AuditedModel, TimeStampedModel
-from governance.models import Board, Interest
+from governance.models import Board, Interest, RemitClause
 from meetings.querysets import MeetingQuerySet, MinuteQuerySet
 from outcomes.models import DevelopmentAction
 from partnership.models import Person, Theme
@@ -201,6 +201,9 @@ class AgendaItem(AuditedModel):
     )
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="agenda_items", help_text="Cross-cutting themes it touches."
+    )
+    remit_clauses = models.ManyToManyField(
+        RemitClause, blank=True, related_name="agenda_items", help_text="Remit clauses it serves."
     )
     is_exempt = models.BooleanField(default=False)
     exempt_paragraph = models.CharField(

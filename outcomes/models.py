@@ -67,6 +67,9 @@ class Outcome(AuditedModel):
         OutcomeFramework, on_delete=models.CASCADE, related_name="outcomes"
     )
     theme = models.ForeignKey(Theme, null=True, blank=True, on_delete=models.PROTECT)
+    cross_cutting_themes = models.ManyToManyField(
+        Theme, blank=True, related_name="cross_cutting_outcomes"
+    )
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)

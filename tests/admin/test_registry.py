@@ -7,7 +7,12 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.models import AuditedModel
-from governance.models import JointAppointment, JointAppointmentShare
+from governance.models import (
+    Circulation,
+    CirculationRecipient,
+    JointAppointment,
+    JointAppointmentShare,
+)
 from meetings.models import AgendaPack, RenderedSection
 from outcomes.models import PerformanceReport, Reminder
 from tests.factories import (
@@ -22,8 +27,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Shares are edited only with their appointment, where they can be checked to add up to 100%.
-INLINE_ONLY_MODELS = {JointAppointmentShare}
+# Shares are edited only with their appointment, where they can be checked to add up to 100%;
+# a circulation's recipients are shown only with it.
+INLINE_ONLY_MODELS = {JointAppointmentShare, CirculationRecipient}
 REGISTERED_MODELS = [
     model
     for app_label in ["partnership", "governance", "outcomes", "meetings"]
@@ -31,7 +37,7 @@ REGISTERED_MODELS = [
     if not model.__name__.startswith("Historical") and model not in INLINE_ONLY_MODELS
 ]
 # Written only by services.
-READ_ONLY_MODELS = {AgendaPack, RenderedSection, Reminder, PerformanceReport}
+READ_ONLY_MODELS = {AgendaPack, RenderedSection, Reminder, PerformanceReport, Circulation}
 
 
 def admin_url(model, view: str, *args) -> str:

@@ -1,5 +1,8 @@
+"""A board's page."""
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.views.generic import DetailView
 
 from governance.models import Board, BoardMembership
@@ -28,3 +31,12 @@ class BoardDetailView(DetailView):
         return get_object_or_404(
             queryset, partnership__slug=self.kwargs["partnership"], slug=self.kwargs["slug"]
         )
+
+
+urlpatterns = [
+    path(
+        "<slug:partnership>/boards/<slug:slug>/",
+        BoardDetailView.as_view(),
+        name="board_detail",
+    ),
+]

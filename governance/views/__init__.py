@@ -1,0 +1,2 @@
+"""Pages of the governance registers, one module per register; each lists its routes beside its
+views."""

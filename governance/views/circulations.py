@@ -1,0 +1,3 @@
+"""Circulating documents, links and consultations to boards' members by e-mail."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The register of interests: members' registered interests beside their declarations."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The structure of a partnership, drawn: its boards, partners and who sits for whom."""
+
+urlpatterns: list = []
