@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from demo.users import PASSWORDS
+from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.e2e]
@@ -48,3 +49,20 @@ def test_a_bad_upload_lists_its_row_errors_and_changes_nothing(page, demo, tmp_p
     expect(page.get_by_role("table")).to_contain_text("Unknown indicator '9.9'")
     page.goto(SOA)
     expect(page.get_by_text("3 green, 3 amber, 3 red, 1 no data.")).to_be_visible()
+
+
+def test_outcomes_pages_pass_axe(page, demo):
+    sign_in(page, "officer", PASSWORDS["officer"])
+    page.goto(SOA)
+    pages = [SOA, SOA + "readings/upload/", "/partnerships/highland-cpp/actions/?overdue=yes"]
+    for link in ("2.1 Employment rate of people aged 16 to 64", "Economic growth and regeneration"):
+        page.goto(SOA)
+        page.get_by_role("link", name=link).first.click()
+        pages.append(page.url)
+    page.goto("/partnerships/highland-cpp/actions/")
+    page.get_by_role("link", name="1.2", exact=True).click()
+    pages += [page.url, "/my-actions/", "/partnerships/highland-cpp/reminders/"]
+
+    for url in pages:
+        page.goto(url)
+        assert_accessible(page)
