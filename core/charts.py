@@ -6,6 +6,7 @@ only way to read the data.
 
 import datetime
 import functools
+import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
@@ -209,3 +210,76 @@ def _static_image(svg: ElementTree.Element, *, name: str) -> ElementTree.Element
     svg.set("role", "img")
     svg.set("aria-label", name)
     return svg
+
+
+# Bars are told apart by colour and by their place in the legend; the table beside gives
+# every figure, for readers (and printers) without colour.
+BAR_COLOURS = (BLUE, GREEN, DARK_GREY, "#4c2c92")
+BAR_CHARTS = {
+    (False, False): pygal.Bar,
+    (False, True): pygal.StackedBar,
+    (True, False): pygal.HorizontalBar,
+    (True, True): pygal.HorizontalStackedBar,
+}
+
+
+def _whole_number_scale(series: Sequence[tuple[str, Sequence[Number | None]]], *, stacked: bool):
+    """Axis marks at whole numbers from nought, about eight of them: the bars count things."""
+    columns = zip(*(values for _, values in series), strict=True)
+    totals = [
+        (sum if stacked else max)(float(value or 0) for value in column) for column in columns
+    ]
+    high = math.ceil(max(totals, default=0)) or 1
+    step = math.ceil(high / 8)
+    return list(range(0, high + step, step))
+
+
+def bar_chart_svg(
+    *,
+    title: str,
+    unit: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[Number | None]]],
+    horizontal: bool = False,
+    stacked: bool = False,
+    width: int = 720,
+    height: int | None = None,
+) -> SafeString:
+    """A bar chart of counts by label, static SVG without scripts, to sit beside its table.
+
+    Each series gives one value per label; several series stand side by side, or one on
+    another when `stacked`. Horizontal bars suit long labels, and the chart then grows with
+    their number unless a height is given.
+    """
+    if height is None:
+        height = max(240, 36 * len(labels) * (1 if stacked else len(series)) + 140)
+        height = height if horizontal else 360
+    chart = BAR_CHARTS[horizontal, stacked](
+        style=Style(colors=BAR_COLOURS[: len(series)], **STYLE),
+        js=[],
+        css=["file://style.css", "file://graph.css"],
+        disable_xml_declaration=True,
+        title=title,
+        y_title=unit or None,
+        width=width,
+        height=height,
+        explicit_size=False,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=max(len(series), 1),
+        show_legend=len(series) > 1,
+        truncate_legend=-1,
+        truncate_label=-1,
+        x_label_rotation=0 if horizontal or len(labels) <= 6 else 30,
+        y_labels=_whole_number_scale(series, stacked=stacked),
+        margin=12,
+        spacing=12,
+        no_data_text="Nothing to count",
+        classes=["pygal-chart", "app-chart"],
+    )
+    # pygal draws horizontal bars from the foot up; they read from the top, as the table does.
+    order = slice(None, None, -1 if horizontal else 1)
+    chart.x_labels = list(labels)[order]
+    for name, values in series:
+        chart.add(name, [None if value is None else float(value) for value in values][order])
+    chart.add_xml_filter(functools.partial(_static_image, name=title))
+    return mark_safe(chart.render(is_unicode=True))

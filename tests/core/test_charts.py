@@ -5,7 +5,7 @@ import timeit
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from core.charts import line_chart_svg, sparkline_svg
+from core.charts import bar_chart_svg, line_chart_svg, sparkline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -110,3 +110,61 @@ def test_line_chart_without_a_baseline_keeps_the_grey_for_nothing_else():
     assert "Baseline" not in svg
     assert "#505a5f" not in svg
     assert "2013/14" in svg
+
+
+def _attendance_chart() -> ET.Element:
+    return ET.fromstring(
+        bar_chart_svg(
+            title="Attendance by meeting",
+            unit="seats",
+            labels=["1 May 2010", "2 June 2010"],
+            series=[("Present", [5, 6]), ("Apologies", [1, 0]), ("Absent", [2, 2])],
+            stacked=True,
+        )
+    )
+
+
+def test_bar_chart_is_static_svg_named_for_assistive_technology():
+    svg = _attendance_chart()
+
+    assert svg.get("role") == "img"
+    assert svg.get("aria-label") == "Attendance by meeting"
+    assert list(svg.iter(f"{SVG}script")) == []
+    assert all(element.get("id") is None for element in svg.iter() if element is not svg)
+
+
+def test_bar_chart_labels_its_bars_names_each_series_and_counts_in_whole_numbers():
+    texts = [text.text for text in _attendance_chart().iter(f"{SVG}text")]
+
+    assert {"1 May 2010", "2 June 2010", "Present", "Apologies", "Absent", "seats"} <= set(texts)
+    # Stacked, the tallest bar is 8 seats: the axis runs 0 to 8 in ones, with no halves.
+    assert [t for t in texts if t and t.replace(".", "").isdigit()] == [str(n) for n in range(9)]
+
+
+def test_bar_chart_colours_series_blue_green_then_grey():
+    style = "".join(element.text or "" for element in _attendance_chart().iter(f"{SVG}style"))
+
+    assert ".color-0 a:visited{stroke:#1d70b8;fill:#1d70b8}" in style
+    assert ".color-1 a:visited{stroke:#00703c;fill:#00703c}" in style
+    assert ".color-2 a:visited{stroke:#505a5f;fill:#505a5f}" in style
+
+
+def test_horizontal_bar_chart_reads_its_labels_from_the_top_and_grows_with_them():
+    labels = ["Obesity", "Safeguarding", "Teenage pregnancy"]
+    svg = ET.fromstring(
+        bar_chart_svg(
+            title="Topics by theme",
+            unit="agenda items",
+            labels=labels,
+            series=[("Items", [3, 1, 0])],
+            horizontal=True,
+        )
+    )
+    positions = {
+        text.text: float(text.get("y")) for text in svg.iter(f"{SVG}text") if text.text in labels
+    }
+
+    assert sorted(positions, key=positions.get) == labels
+    assert svg.get("viewBox") == "0 0 720 248"
+    # One series needs no legend: the title names it.
+    assert "Items" not in [text.text for text in svg.iter(f"{SVG}text")]
