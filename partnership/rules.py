@@ -5,9 +5,10 @@ calling the API. Predicates take the principal and the partnership (or a record 
 """
 
 import rules
+from django.db.models import Q
 from django.utils import timezone
 
-from partnership.models import Partnership, PartnerSystem, Person
+from partnership.models import Organisation, Partnership, PartnerSystem, Person
 
 
 def person_of(principal) -> Person | None:
@@ -33,6 +34,20 @@ def officer_partnership_ids(principal) -> set[int]:
 def is_officer_of(principal, partnership: Partnership | None) -> bool:
     """An officer of an organisation that is currently a partner of the partnership."""
     return partnership is not None and partnership.pk in officer_partnership_ids(principal)
+
+
+@rules.predicate
+def is_officer_of_partner(principal, organisation: Organisation | None) -> bool:
+    """An officer of a partnership the organisation is, or is to be, a partner of."""
+    if organisation is None:
+        return False
+    return (
+        organisation.partnermembership_set.filter(
+            Q(left_on__isnull=True) | Q(left_on__gt=timezone.localdate())
+        )
+        .filter(partnership_id__in=officer_partnership_ids(principal))
+        .exists()
+    )
 
 
 @rules.predicate
@@ -64,5 +79,7 @@ def is_administrator(principal) -> bool:
 
 rules.add_perm("partnership.view_partnership", rules.always_allow)
 rules.add_perm("partnership.edit_records", is_officer_of | is_administrator)
+# Officers of the successor's partnerships record its merger, as they keep its other records.
+rules.add_perm("partnership.record_merger", is_officer_of_partner | is_administrator)
 rules.add_perm("partnership.api_read", is_system_reading | is_officer_of | is_administrator)
 rules.add_perm("partnership.api_write", is_system_writing | is_officer_of | is_administrator)

@@ -11,5 +11,10 @@ urlpatterns = [
         views.OrganisationDetailView.as_view(),
         name="organisation_detail",
     ),
+    path(
+        "organisations/<int:pk>/merger/",
+        views.MergerRecordView.as_view(),
+        name="merger_record",
+    ),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
 ]

@@ -1,6 +1,14 @@
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
+from rules.contrib.views import PermissionRequiredMixin
 
+from core.service_views import ServiceFormView
+from partnership.forms import MergerForm
 from partnership.models import Organisation, Partnership, Person
+from partnership.rules import is_administrator, officer_partnership_ids
+from partnership.services import merger_record, organisation_succession
 
 
 class PartnershipListView(ListView):
@@ -39,15 +47,73 @@ class PartnershipDetailView(DetailView):
 
 
 class OrganisationDetailView(DetailView):
-    """An organisation, its partnerships and its line of succession through mergers."""
+    """An organisation, its line of succession through mergers, its partnerships, and the board
+    seats and joint appointments it holds or held: a merger keeps them all as history."""
 
     model = Organisation
     template_name = "partnership/organisation_detail.html"
 
     def get_queryset(self):
-        return Organisation.objects.select_related("area").prefetch_related(
-            "formed_by_mergers__predecessors", "merged_into__successor", "partnerships"
+        return Organisation.objects.select_related("area").prefetch_related("partnerships")
+
+    def get_context_data(self, **kwargs):
+        organisation = self.object
+        user = self.request.user
+        today = timezone.localdate()
+        seats = organisation.seats.held().select_related("board__partnership", "person")
+        shares = organisation.jointappointmentshare_set.select_related(
+            "appointment__partnership", "appointment__holder"
+        ).order_by("-appointment__started_on", "appointment__post_title")
+        if not is_administrator(user):
+            # The register of joint appointments is for the partnership's officers only.
+            shares = shares.filter(appointment__partnership_id__in=officer_partnership_ids(user))
+        current_seats = list(seats.exclude(ended_on__lt=today).order_by("board__name"))
+        past_seats = list(seats.filter(ended_on__lt=today).order_by("-ended_on"))
+        return super().get_context_data(
+            succession=organisation_succession(organisation),
+            seat_groups=[("Current seats", current_seats), ("Past seats", past_seats)],
+            current_seats=current_seats,
+            past_seats=past_seats,
+            shares=list(shares),
+            may_record_merger=user.has_perm("partnership.record_merger", organisation),
+            **kwargs,
         )
+
+
+class MergerRecordView(PermissionRequiredMixin, ServiceFormView):
+    """Records the organisations that merged to form this one."""
+
+    permission_required = "partnership.record_merger"
+    form_class = MergerForm
+    template_name = "partnership/merger_form.html"
+    heading = "Record a merger"
+
+    @cached_property
+    def successor(self) -> Organisation:
+        return get_object_or_404(Organisation, pk=self.kwargs["pk"])
+
+    def get_permission_object(self) -> Organisation:
+        return self.successor
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "successor": self.successor}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organisation=self.successor, caption=str(self.successor), **kwargs
+        )
+
+    def act(self, form) -> None:
+        merger_record(successor=self.successor, by=self.request.user, **form.cleaned_data)
+
+    def success_message(self) -> str:
+        return f"The merger forming {self.successor} has been recorded."
+
+    def cancel_url(self) -> str:
+        return self.successor.get_absolute_url()
+
+    def get_success_url(self) -> str:
+        return self.cancel_url()
 
 
 class PersonDetailView(DetailView):
