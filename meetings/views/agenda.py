@@ -15,6 +15,7 @@ from meetings.forms.agenda import (
     AgendaPublishForm,
     MeetingForm,
 )
+from meetings.interests import interest_prompts
 from meetings.models import AgendaItem
 from meetings.notice import agenda_notice
 from meetings.services.agenda import (
@@ -96,11 +97,13 @@ class AgendaBuildView(MeetingMixin, TemplateView):
     def get_context_data(self, **kwargs):
         nation = self.meeting.board.partnership.nation
         items = list(
-            self.meeting.agenda_items.select_related("report", "presenter").prefetch_related(
-                Prefetch("themes", queryset=Theme.objects.order_by("name"))
-            )
+            self.meeting.agenda_items.select_related(
+                "report__contact_officer", "presenter"
+            ).prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
         )
+        prompts = interest_prompts(principal=self.request.user, meeting=self.meeting, items=items)
         for item in items:
+            item.interest_prompts = prompts.get(item.pk, [])
             if item.is_exempt:
                 item.exemption_notice = exemption_notice(nation, item.exempt_paragraph)
         return super().get_context_data(

@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
 from meetings.exemptions import exemption_notice
+from meetings.interests import interest_prompts
 from meetings.models import AgendaItem, Meeting, Minute
 from meetings.notice import agenda_notice
 from meetings.services.minutes import quorum_check
@@ -40,8 +41,10 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
         user = self.request.user
         items = list(self.object.agenda_items.all())
         nation = self.object.board.partnership.nation
+        prompts = interest_prompts(principal=user, meeting=self.object, items=items)
         for item in items:
             item.can_view = user.has_perm("meetings.view_item", item)
+            item.interest_prompts = prompts.get(item.pk, [])
             if item.is_exempt:
                 item.exemption_notice = exemption_notice(nation, item.exempt_paragraph)
         context["items"] = items
