@@ -6,6 +6,7 @@ only way to read the data.
 
 import datetime
 import functools
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -224,14 +225,20 @@ BAR_CHARTS = {
 
 
 def _whole_number_scale(series: Sequence[tuple[str, Sequence[Number | None]]], *, stacked: bool):
-    """Axis marks at whole numbers from nought, about eight of them: the bars count things."""
+    """Axis marks from nought at a round step (1, 2, 5, 10, 20...), at most eight of them past
+    nought: the bars count things, so there are no halves."""
     columns = zip(*(values for _, values in series), strict=True)
     totals = [
         (sum if stacked else max)(float(value or 0) for value in column) for column in columns
     ]
     high = math.ceil(max(totals, default=0)) or 1
-    step = math.ceil(high / 8)
-    return list(range(0, high + step, step))
+    step = next(
+        step
+        for power in itertools.count()
+        for step in (10**power, 2 * 10**power, 5 * 10**power)
+        if high <= 8 * step
+    )
+    return list(range(0, high + step if high % step else high + 1, step))
 
 
 def bar_chart_svg(

@@ -1,4 +1,4 @@
-from meetings.views import agenda, meeting, minutes, packs, performance, reports
+from meetings.views import agenda, health, meeting, minutes, packs, performance, reports
 
 app_name = "meetings"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     *minutes.urlpatterns,
     *packs.urlpatterns,
     *performance.urlpatterns,
+    *health.urlpatterns,
 ]

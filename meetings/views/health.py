@@ -1,0 +1,134 @@
+"""A board's health over a chosen period: attendance, topics and circulations, as charts and
+tables, for the board's members and the partnership's officers."""
+
+import datetime
+
+from crispy_forms_gds.layout import Field
+from django import forms
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.charts import bar_chart_svg
+from core.forms import form_helper
+from governance.models import Board
+from governance.rules import can_edit_board, is_board_member
+from meetings.health import BoardHealth, board_health
+
+START_INVALID = "Enter the start of the period as a date, for example 1/4/2013."
+END_INVALID = "Enter the end of the period as a date, for example 31/3/2014."
+END_BEFORE_START = "The period must end on or after the day it starts."
+
+# People type 1/4/2013, 1 4 2013 or 2013-04-01.
+DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"]
+
+# The figures are the board's own business: its members', and its partnership's officers'.
+may_see_health = is_board_member | can_edit_board
+
+
+class PeriodForm(forms.Form):
+    """The days a board's health is measured over, both included."""
+
+    start = forms.DateField(
+        label="From",
+        input_formats=DATE_FORMATS,
+        help_text="For example, 1/4/2013",
+        error_messages={"required": START_INVALID, "invalid": START_INVALID},
+    )
+    end = forms.DateField(
+        label="To",
+        input_formats=DATE_FORMATS,
+        help_text="For example, 31/3/2014",
+        error_messages={"required": END_INVALID, "invalid": END_INVALID},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget = forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"})
+            field.widget.format = "%-d/%-m/%Y"
+        self.helper = form_helper(
+            Field.text("start", field_width=10), Field.text("end", field_width=10), button="Show"
+        )
+        self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", END_BEFORE_START)
+        return cleaned
+
+
+def last_twelve_months() -> dict[str, datetime.date]:
+    today = timezone.localdate()
+    return {"start": today.replace(year=today.year - 1) + datetime.timedelta(days=1), "end": today}
+
+
+class BoardHealthView(PermissionRequiredMixin, TemplateView):
+    """Attendance by meeting and by member, topics by kind and theme, and items circulated."""
+
+    template_name = "meetings/health/board_health.html"
+
+    @cached_property
+    def board(self) -> Board:
+        return get_object_or_404(
+            Board.objects.select_related("partnership"), pk=self.kwargs["board_pk"]
+        )
+
+    def has_permission(self) -> bool:
+        return may_see_health.test(self.request.user, self.board)
+
+    def get_context_data(self, **kwargs):
+        asked = "start" in self.request.GET or "end" in self.request.GET
+        form = PeriodForm(self.request.GET) if asked else PeriodForm(initial=last_twelve_months())
+        period = form.cleaned_data if form.is_bound and form.is_valid() else form.initial
+        context = super().get_context_data(board=self.board, form=form, **kwargs)
+        if not form.errors:
+            health = board_health(self.board, start=period["start"], end=period["end"])
+            context.update(health=health, charts=_charts(health))
+        return context
+
+
+def _charts(health: BoardHealth) -> dict[str, str]:
+    rows = health.meetings
+    return {
+        "meetings": bar_chart_svg(
+            title="Attendance by meeting",
+            unit="members",
+            labels=[f"{timezone.localdate(row.meeting.starts_at):%-d %b %Y}" for row in rows],
+            series=[
+                ("Present", [row.present for row in rows]),
+                ("Apologies", [row.apologies for row in rows]),
+                ("Absent", [row.absent for row in rows]),
+            ],
+            stacked=True,
+        ),
+        "members": bar_chart_svg(
+            title="Attendance by member",
+            unit="% of meetings attended",
+            labels=[row.name for row in health.members],
+            series=[("Attended", [row.percent for row in health.members])],
+            horizontal=True,
+        ),
+        "kinds": _count_chart("Agenda items by kind", "agenda items", health.topics_by_kind),
+        "themes": _count_chart("Agenda items by theme", "agenda items", health.topics_by_theme),
+        "circulated": _count_chart("Items circulated", "items", health.circulated_by_kind),
+    }
+
+
+def _count_chart(title: str, unit: str, counts: list[tuple[str, int]]) -> str:
+    return bar_chart_svg(
+        title=title,
+        unit=unit,
+        labels=[label for label, _ in counts],
+        series=[(unit.capitalize(), [count for _, count in counts])],
+        horizontal=True,
+    )
+
+
+urlpatterns = [
+    path("boards/<int:board_pk>/health/", BoardHealthView.as_view(), name="board_health"),
+]
