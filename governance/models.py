@@ -15,6 +15,13 @@ from partnership.models import Area, Organisation, Partnership, Person, Theme
 
 SEAT_OVERLAPS = "{person} already holds a seat on {board} then."
 CHAIR_OVERLAPS = "{board} already has a chair then."
+# A board reporting to itself, or to a board below it, would make its lines of reporting go round.
+BOARD_REPORTING_LOOP = "Boards cannot report to each other in a loop."
+BOARD_REPORTS_TO_ANOTHER_PARTNERSHIP = "A board reports to a board of its partnership."
+BOARD_THEME_OF_ANOTHER_PARTNERSHIP = "Choose a theme of {partnership}."
+BOARD_DISSOLVED_NEEDS_DATE = "Enter the date the board was dissolved."
+BOARD_NOT_DISSOLVED = "Only a dissolved board has a date it was dissolved: leave it empty."
+BOARD_DISSOLVED_BEFORE_ESTABLISHED = "A board cannot be dissolved before it was established."
 
 
 class Board(AuditedModel):
@@ -87,18 +94,37 @@ class Board(AuditedModel):
         return reverse("governance:board_detail", args=[self.partnership.slug, self.slug])
 
     def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.status == self.Status.DISSOLVED and self.dissolved_on is None:
+            errors["dissolved_on"] = BOARD_DISSOLVED_NEEDS_DATE
+        elif self.status != self.Status.DISSOLVED and self.dissolved_on is not None:
+            errors["dissolved_on"] = BOARD_NOT_DISSOLVED
+        elif self.established_on and self.dissolved_on and self.dissolved_on < self.established_on:
+            errors["dissolved_on"] = BOARD_DISSOLVED_BEFORE_ESTABLISHED
+        if self.theme_id and self.theme.partnership_id != self.partnership_id:
+            errors["theme"] = BOARD_THEME_OF_ANOTHER_PARTNERSHIP.format(
+                partnership=self.partnership
+            )
+        reporting = self._reporting_error()
+        if reporting:
+            errors["reports_to"] = reporting
+        if errors:
+            raise ValidationError(errors)
+
+    def _reporting_error(self) -> str:
+        """Why the board may not report where it is set to: to a board of another partnership,
+        or to itself or a board below it."""
         if self.reports_to_id is None:
-            return
+            return ""
         if self.reports_to.partnership_id != self.partnership_id:
-            raise ValidationError({"reports_to": "A board reports to a board of its partnership."})
-        seen, parent = {self.pk}, self.reports_to
-        while parent is not None:
-            if parent.pk in seen:
-                raise ValidationError(
-                    {"reports_to": "Boards cannot report to each other in a loop."}
-                )
+            return BOARD_REPORTS_TO_ANOTHER_PARTNERSHIP
+        seen, parent = set(), self.reports_to
+        while parent is not None and parent.pk not in seen:
+            if self.pk is not None and parent.pk == self.pk:
+                return BOARD_REPORTING_LOOP
             seen.add(parent.pk)
             parent = parent.reports_to
+        return ""
 
 
 class RemitClause(AuditedModel):

@@ -1,11 +1,17 @@
-"""A board's page."""
+"""A board's page, and officers adding and changing boards."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.functional import cached_property
 from django.views.generic import DetailView
+from rules.contrib.views import PermissionRequiredMixin
 
+from core.service_views import ServiceFormView
+from governance.forms import BoardForm
 from governance.models import Board, BoardMembership
+from governance.services import board_save
+from partnership.models import Partnership
 
 
 class BoardDetailView(DetailView):
@@ -17,6 +23,7 @@ class BoardDetailView(DetailView):
     def get_object(self, queryset=None):
         queryset = Board.objects.select_related("partnership", "reports_to", "theme")
         queryset = queryset.prefetch_related(
+            "cross_cutting_themes",
             "remit_clauses",
             "reporting_boards",
             "scrutinises",
@@ -33,7 +40,93 @@ class BoardDetailView(DetailView):
         )
 
 
+class BoardCreateView(PermissionRequiredMixin, ServiceFormView):
+    # A board not yet made has no record to ask about: those who may edit the partnership's
+    # records may add one.
+    permission_required = "partnership.edit_records"
+    form_class = BoardForm
+    template_name = "governance/board_form.html"
+    heading = "Add a board"
+
+    @cached_property
+    def partnership(self) -> Partnership:
+        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
+
+    def get_permission_object(self) -> Partnership:
+        return self.partnership
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.partnership}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            partnership=self.partnership, caption=str(self.partnership), **kwargs
+        )
+
+    def act(self, form) -> None:
+        self.board = board_save(
+            board=Board(partnership=self.partnership), by=self.request.user, **form.cleaned_data
+        )
+
+    def success_message(self) -> str:
+        return f"{self.board} has been added."
+
+    def get_success_url(self) -> str:
+        return self.board.get_absolute_url()
+
+    def cancel_url(self) -> str:
+        return self.partnership.get_absolute_url()
+
+
+class BoardEditView(PermissionRequiredMixin, ServiceFormView):
+    permission_required = "governance.change_board"
+    form_class = BoardForm
+    template_name = "governance/board_form.html"
+    heading = "Edit the board"
+
+    @cached_property
+    def board(self) -> Board:
+        return get_object_or_404(
+            Board.objects.select_related("partnership"),
+            partnership__slug=self.kwargs["partnership"],
+            slug=self.kwargs["slug"],
+        )
+
+    def get_permission_object(self) -> Board:
+        return self.board
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "partnership": self.board.partnership,
+            "board": self.board,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            partnership=self.board.partnership, caption=str(self.board), **kwargs
+        )
+
+    def act(self, form) -> None:
+        board_save(board=self.board, by=self.request.user, **form.cleaned_data)
+
+    def success_message(self) -> str:
+        return f"{self.board} has been changed."
+
+    def get_success_url(self) -> str:
+        return self.board.get_absolute_url()
+
+    def cancel_url(self) -> str:
+        return self.board.get_absolute_url()
+
+
 urlpatterns = [
+    path("<slug:partnership>/boards/new/", BoardCreateView.as_view(), name="board_create"),
+    path(
+        "<slug:partnership>/boards/<slug:slug>/edit/",
+        BoardEditView.as_view(),
+        name="board_edit",
+    ),
     path(
         "<slug:partnership>/boards/<slug:slug>/",
         BoardDetailView.as_view(),
