@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.forms import CHOICE_INVALID, form_helper, optional_choice
+from governance.models import RemitClause
 from meetings.exemptions import exempt_paragraph_choices
 from meetings.models import AgendaItem, Meeting, Report
 from partnership.models import Person, Theme
@@ -183,6 +184,13 @@ class AgendaItemForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
+    remit_clauses = forms.ModelMultipleChoiceField(
+        label="Remit clauses it serves (optional)",
+        queryset=RemitClause.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": CHOICE_INVALID},
+    )
     is_exempt = forms.BooleanField(
         label="Exempt: the public is excluded while it is discussed",
         required=False,
@@ -206,6 +214,12 @@ class AgendaItemForm(forms.Form):
             self.fields["themes"].queryset = themes
         else:
             del self.fields["themes"]
+        clauses = meeting.board.remit_clauses.all()
+        # Likewise a board without a remit.
+        if clauses.exists():
+            self.fields["remit_clauses"].queryset = clauses
+        else:
+            del self.fields["remit_clauses"]
         paragraph = self.fields["exempt_paragraph"]
         paragraph.choices = [("", "Not exempt"), *exempt_paragraph_choices(partnership.nation)]
         paragraph.help_text = (
@@ -219,6 +233,11 @@ class AgendaItemForm(forms.Form):
             Field.select("report"),
             Field.select("presenter"),
             *([Field.checkboxes("themes", small=True)] if "themes" in self.fields else []),
+            *(
+                [Field.checkboxes("remit_clauses", small=True)]
+                if "remit_clauses" in self.fields
+                else []
+            ),
             Field.checkbox("is_exempt"),
             Field.select("exempt_paragraph"),
             button="Save item",
@@ -228,6 +247,7 @@ class AgendaItemForm(forms.Form):
         """The service's arguments."""
         details = dict(self.cleaned_data)
         details.setdefault("themes", [])
+        details.setdefault("remit_clauses", [])
         return details
 
 
@@ -239,6 +259,7 @@ def _item_initial(item: AgendaItem) -> dict:
         "report": item.report_id,
         "presenter": item.presenter_id,
         "themes": list(item.themes.all()),
+        "remit_clauses": list(item.remit_clauses.all()),
         "is_exempt": item.is_exempt,
         "exempt_paragraph": item.exempt_paragraph,
     }

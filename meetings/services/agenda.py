@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from governance.models import Board
+from governance.models import Board, RemitClause
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE, exempt_paragraphs
 from meetings.models import AgendaItem, Meeting, Report
 from meetings.notice import NoticeRuleNotSet, is_late, last_day_to_publish
@@ -34,6 +34,7 @@ EXEMPT_PARAGRAPHS_NOT_LISTED = (
 PARAGRAPH_ONLY_WHEN_EXEMPT = "Only an exempt item names a paragraph: tick exempt, or clear it."
 REPORT_OF_ANOTHER_BOARD = "That report was written for {board}, not for this board."
 REPORT_ALREADY_ON_AGENDA = "That report is already on the agenda of {meeting}."
+REMIT_CLAUSE_OF_ANOTHER_BOARD = "Choose only clauses of the remit of {board}."
 ITEM_HAS_RECORDS = (
     "Item {position} has declarations or a minute recorded against it, so it cannot be removed."
 )
@@ -189,11 +190,22 @@ def _item_check(item: AgendaItem) -> None:
         )
 
 
-def _item_save(item: AgendaItem, themes: Iterable[Theme]) -> AgendaItem:
+def _item_save(
+    item: AgendaItem, themes: Iterable[Theme], remit_clauses: Iterable[RemitClause] | None
+) -> AgendaItem:
     _item_check(item)
+    if remit_clauses is not None:
+        remit_clauses = list(remit_clauses)
+        # An item serves the remit of the board whose meeting it is on, never another's.
+        if any(clause.board_id != item.meeting.board_id for clause in remit_clauses):
+            raise ValidationError(
+                {"remit_clauses": REMIT_CLAUSE_OF_ANOTHER_BOARD.format(board=item.meeting.board)}
+            )
     item.full_clean()
     item.save()
     item.themes.set(themes)
+    if remit_clauses is not None:
+        item.remit_clauses.set(remit_clauses)
     return item
 
 
@@ -220,8 +232,9 @@ def agenda_item_add(
     is_exempt: bool = False,
     exempt_paragraph: str = "",
     themes: Iterable[Theme] = (),
+    remit_clauses: Iterable[RemitClause] = (),
 ) -> AgendaItem:
-    """Adds an item at the end of the agenda."""
+    """Adds an item at the end of the agenda, serving clauses of its board's remit only."""
     items = _locked_items(meeting)
     item = AgendaItem(
         meeting=meeting,
@@ -234,7 +247,7 @@ def agenda_item_add(
         is_exempt=is_exempt,
         exempt_paragraph=exempt_paragraph,
     )
-    return _item_save(item, themes)
+    return _item_save(item, themes, remit_clauses)
 
 
 @transaction.atomic
@@ -249,12 +262,13 @@ def agenda_item_update(
     is_exempt: bool,
     exempt_paragraph: str,
     themes: Iterable[Theme],
+    remit_clauses: Iterable[RemitClause] | None = None,
 ) -> AgendaItem:
-    """Changes what an item is about; its place on the agenda changes only by moving it."""
+    """Changes what an item is about, and the remit clauses it serves when given; not its place."""
     item.title, item.kind, item.purpose = title, kind, purpose
     item.report, item.presenter = report, presenter
     item.is_exempt, item.exempt_paragraph = is_exempt, exempt_paragraph
-    return _item_save(item, themes)
+    return _item_save(item, themes, remit_clauses)
 
 
 def _renumber(items: list[AgendaItem]) -> None:

@@ -16,6 +16,12 @@ from governance.remits import (
     remit_clause_remove,
     remit_clause_update,
 )
+from meetings.forms.agenda import AgendaItemForm
+from meetings.services.agenda import (
+    REMIT_CLAUSE_OF_ANOTHER_BOARD,
+    agenda_item_add,
+    agenda_item_update,
+)
 from outcomes.models import DevelopmentAction
 from tests.factories import (
     AgendaItemFactory,
@@ -332,3 +338,59 @@ def test_others_may_not_edit_the_remit(client, remit, board, method, suffix):
 
     assert response.status_code == 403
     assert headings(board) == [(1, "One"), (2, "Two"), (3, "Three")]
+
+
+# Agenda items serving the remit
+
+
+def test_an_agenda_item_serves_clauses_of_its_board_only(remit, board):
+    meeting = MeetingFactory(board=board)
+    other = clause(BoardFactory(partnership=board.partnership, name="Performance Board"), 1, "X")
+    item = agenda_item_add(meeting=meeting, title="Inequalities report", remit_clauses=[remit[1]])
+
+    with pytest.raises(ValidationError) as refusal:
+        agenda_item_add(meeting=meeting, title="Elsewhere", remit_clauses=[remit[0], other])
+
+    assert list(item.remit_clauses.all()) == [remit[1]]
+    assert refusal.value.message_dict == {
+        "remit_clauses": [REMIT_CLAUSE_OF_ANOTHER_BOARD.format(board="Chief Officers' Group")]
+    }
+    assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Inequalities report"]
+
+
+def test_updating_an_item_keeps_its_clauses_unless_given(remit, board):
+    item = agenda_item_add(
+        meeting=MeetingFactory(board=board), title="Report", remit_clauses=[remit[0]]
+    )
+    fields = {
+        "title": "Report",
+        "kind": item.kind,
+        "purpose": "",
+        "report": None,
+        "presenter": None,
+        "is_exempt": False,
+        "exempt_paragraph": "",
+        "themes": [],
+    }
+
+    agenda_item_update(item=item, **fields)
+    kept = list(item.remit_clauses.all())
+    agenda_item_update(item=item, remit_clauses=[remit[1], remit[2]], **fields)
+
+    assert kept == [remit[0]]
+    assert list(item.remit_clauses.order_by("number")) == [remit[1], remit[2]]
+
+
+def test_the_agenda_item_form_offers_the_board_s_clauses(remit, board):
+    BoardFactory(partnership=board.partnership).remit_clauses.create(number=1, text="Other")
+    meeting = MeetingFactory(board=board)
+
+    form = AgendaItemForm(
+        {"title": "Report", "kind": "report", "remit_clauses": [remit[2].pk]}, meeting=meeting
+    )
+    without_remit = AgendaItemForm(meeting=MeetingFactory(board=BoardFactory()))
+
+    assert list(form.fields["remit_clauses"].queryset) == remit
+    assert form.is_valid(), form.errors
+    assert list(form.item_details()["remit_clauses"]) == [remit[2]]
+    assert "remit_clauses" not in without_remit.fields
