@@ -3,7 +3,8 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from governance.models import BoardMembership
+from governance.models import BoardMembership, JointAppointment
+from governance.views.appointments import reviews_due_by
 from meetings.models import Meeting
 from outcomes.models import DevelopmentAction
 from partnership.models import Partnership, Person
@@ -27,7 +28,8 @@ class HomeView(TemplateView):
 
 
 def dashboard_for(person: Person, officer_of: set[int]) -> dict:
-    """What a person's home page shows: their seats, their boards' meetings, actions due."""
+    """What a person's home page shows: their seats, their boards' meetings, actions due, and
+    to an officer the reviews of their partnerships' joint appointments coming due."""
     today = timezone.localdate()
     seats = list(
         BoardMembership.objects.filter(person=person)
@@ -44,11 +46,18 @@ def dashboard_for(person: Person, officer_of: set[int]) -> dict:
         | actions.filter(lead_person=person)
         | actions.filter(lead_board_id__in=board_ids)
     )
+    reviews_due = (
+        JointAppointment.objects.filter(partnership_id__in=officer_of)
+        .review_due_by(reviews_due_by(today))
+        .select_related("partnership", "holder")
+        .order_by("review_due_on", "post_title")
+    )
     return {
         "person": person,
         "seats": seats,
         "next_meetings": meetings.upcoming().order_by("starts_at")[:5],
         "recent_meetings": meetings.filter(starts_at__lt=timezone.now()).order_by("-starts_at")[:5],
         "actions_due": mine.order_by("deadline", "reference")[:10],
+        "reviews_due": reviews_due[:10],
         "today": today,
     }
