@@ -13,7 +13,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail.backends import locmem
-from django.db import connection
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -364,6 +364,21 @@ def test_delivering_twice_sends_nothing_twice(board, officer, members, queued):
     assert circulation_deliver(circulation.pk) == 0
 
     assert addressees() == ["alys@example.org", "bryn@example.org"]
+
+
+def test_the_task_delivers_and_a_database_failure_is_retried(board, officer, members, queued):
+    circulation = send(board, officer)
+
+    tasks.deliver_circulation.apply(args=[circulation.pk])
+    assert addressees() == ["alys@example.org", "bryn@example.org"]
+
+    # Run eagerly, the retries follow at once: the first attempt and three more, then it fails.
+    with mock.patch.object(
+        circulations, "circulation_deliver", side_effect=OperationalError("server closed")
+    ) as deliver:
+        result = tasks.deliver_circulation.apply(args=[circulation.pk])
+    assert deliver.call_count == 1 + tasks.DELIVERY_RETRIES
+    assert result.state == "FAILURE"
 
 
 def test_a_resend_goes_only_to_those_not_reached_at_their_address_now(
