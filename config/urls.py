@@ -16,5 +16,6 @@ urlpatterns = [
     path("partnerships/", include("governance.urls")),
     path("partnerships/", include("outcomes.urls")),
     path("meetings/", include("meetings.urls")),
+    path("themes/", include(("meetings.views.themes", "themes"))),
     path("my-actions/", MyActionsView.as_view(), name="my_actions"),
 ]

@@ -148,7 +148,8 @@ class FrameworkForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    """An outcome's number, its words, and the framework theme it comes under."""
+    """An outcome's number, its words, the framework theme it comes under, and the
+    cross-cutting themes it touches."""
 
     number = forms.IntegerField(
         label="Number",
@@ -172,19 +173,34 @@ class OutcomeForm(forms.Form):
     description = forms.CharField(
         label="Description (optional)", required=False, widget=forms.Textarea
     )
+    cross_cutting_themes = forms.ModelMultipleChoiceField(
+        label="Cross-cutting themes (optional)",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Concerns such as obesity or safeguarding that the outcome touches.",
+        error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
+    )
 
     def __init__(
         self, *args, framework: OutcomeFramework, outcome: Outcome | None = None, **kwargs
     ):
         if outcome is not None:
-            kwargs["initial"] = initial_of(outcome, OUTCOME_FIELDS)
+            kwargs["initial"] = {
+                **initial_of(outcome, OUTCOME_FIELDS),
+                "cross_cutting_themes": list(outcome.cross_cutting_themes.all()),
+            }
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = framework.themes.all()
+        self.fields["cross_cutting_themes"].queryset = Theme.objects.filter(
+            partnership_id=framework.partnership_id, is_cross_cutting=True
+        )
         self.helper = form_helper(
             Field.text("number", field_width=3),
             Field.text("title"),
             Field.select("theme"),
             Field.textarea("description", rows=4),
+            Field.checkboxes("cross_cutting_themes", small=True, legend_size=Size.SMALL),
             button="Save outcome" if outcome is None else "Save changes",
         )
 

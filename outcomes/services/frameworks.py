@@ -24,6 +24,7 @@ THEME_OF_ANOTHER_PARTNERSHIP = "Choose only themes of {partnership}."
 THEME_IN_USE = "Keep the theme {theme}: outcome {number} comes under it."
 OUTCOME_NUMBER_TAKEN = "This framework already has an outcome {number}."
 OUTCOME_THEME_NOT_IN_FRAMEWORK = "Choose one of the framework's themes."
+CROSS_CUTTING_THEME_INVALID = "Choose only cross-cutting themes of {partnership}."
 LEAD_ORGANISATION_NOT_PARTNER = "Choose an organisation that is a partner of {partnership}."
 LEAD_BOARD_OF_ANOTHER_PARTNERSHIP = "Choose a board of {partnership}."
 BASELINE_NEEDS_DATE = "A baseline needs the date it was measured."
@@ -103,18 +104,25 @@ def framework_edit(
 
 @transaction.atomic
 def outcome_create(*, framework: OutcomeFramework, by: AbstractUser, **fields: Any) -> Outcome:
-    """Adds an outcome to a framework, numbered uniquely within it."""
+    """Adds an outcome to a framework, numbered uniquely within it, tagged with cross-cutting
+    themes of its partnership only."""
+    cross_cutting_themes = fields.pop("cross_cutting_themes", [])
     outcome = Outcome(framework=framework)
     _assign(outcome, fields, OUTCOME_FIELDS)
-    _save(outcome, by, _outcome_errors(outcome))
+    _save(outcome, by, _outcome_errors(outcome, cross_cutting_themes))
+    outcome.cross_cutting_themes.set(cross_cutting_themes)
     return outcome
 
 
 @transaction.atomic
 def outcome_edit(*, outcome: Outcome, by: AbstractUser, **fields: Any) -> Outcome:
-    """Changes an outcome; its number stays unique within the framework."""
+    """Changes an outcome; its number stays unique within the framework, and its cross-cutting
+    themes are its partnership's."""
+    cross_cutting_themes = fields.pop("cross_cutting_themes", None)
     _assign(outcome, fields, OUTCOME_FIELDS)
-    _save(outcome, by, _outcome_errors(outcome))
+    _save(outcome, by, _outcome_errors(outcome, cross_cutting_themes or []))
+    if cross_cutting_themes is not None:
+        outcome.cross_cutting_themes.set(cross_cutting_themes)
     return outcome
 
 
@@ -219,8 +227,15 @@ def _framework_errors(framework: OutcomeFramework, themes: Iterable[Theme]) -> E
     return errors
 
 
-def _outcome_errors(outcome: Outcome) -> Errors:
+def _outcome_errors(outcome: Outcome, cross_cutting_themes: Iterable[Theme]) -> Errors:
     errors: Errors = {}
+    partnership_id = outcome.framework.partnership_id
+    if any(
+        theme.partnership_id != partnership_id or not theme.is_cross_cutting
+        for theme in cross_cutting_themes
+    ):
+        message = CROSS_CUTTING_THEME_INVALID.format(partnership=outcome.framework.partnership)
+        errors["cross_cutting_themes"] = [message]
     if (
         outcome.number is not None
         and Outcome.objects.filter(framework_id=outcome.framework_id, number=outcome.number)
