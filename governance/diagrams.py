@@ -22,10 +22,12 @@ H_GAP = 24
 V_GAP = 40
 # Room on the left of a board's rows for the line that joins the lower rows to it.
 SPINE_INDENT = 24
-MAX_COLUMNS = 4
+MAX_COLUMNS = 3
 PADDING = 10
 NAME_LINE = 18
 DETAIL_LINE = 17
+# Space between the board's name and its kind and status.
+DETAIL_GAP = 6
 # About as many characters of the bold name as fit across a box.
 NAME_WIDTH = 22
 NAME_LINES = 4
@@ -106,7 +108,7 @@ class _Drawing:
     def __init__(self, forest: list[BoardNode]):
         self.forest = forest
         lines = max((len(_name_lines(node.board)) for node in walk(forest)), default=1)
-        self.box_height = 2 * PADDING + lines * NAME_LINE + 2 * DETAIL_LINE
+        self.box_height = 2 * PADDING + lines * NAME_LINE + DETAIL_GAP + 2 * DETAIL_LINE
         self.name_lines = lines
         self.lines: list[str] = []
         self.boxes: list[str] = []
@@ -171,7 +173,7 @@ class _Drawing:
             f'<tspan x="{text_x:.0f}" y="{baseline + index * NAME_LINE:.0f}">{escape(line)}</tspan>'
             for index, line in enumerate(_name_lines(board))
         ]
-        details_y = y + PADDING + self.name_lines * NAME_LINE + 13
+        details_y = y + PADDING + self.name_lines * NAME_LINE + DETAIL_GAP + 13
         return (
             f'<a href="{escape(board.get_absolute_url())}" aria-label="{escape(label)}">'
             f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_WIDTH}" height="{self.box_height}" '
@@ -198,7 +200,7 @@ class _Drawing:
             f'<svg xmlns="http://www.w3.org/2000/svg" class="app-structure" width="{width:.0f}" '
             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
             f'aria-labelledby="{id_prefix}-title" aria-describedby="{id_prefix}-desc" '
-            f'font-family="{escape(FONT)}">'
+            f'font-family="{escape(FONT)}" style="max-width: 100%; height: auto">'
             f'<title id="{id_prefix}-title">{escape(title)}</title>'
             f'<desc id="{id_prefix}-desc">{escape(description)}</desc>'
             f"<style>{FOCUS_CSS}</style>"
