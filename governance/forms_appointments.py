@@ -109,6 +109,7 @@ class ShareForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Employing body",
         queryset=Organisation.objects.none(),
+        empty_label="Choose a body",
         widget=forms.Select(attrs={"class": "govuk-select"}),
         error_messages={"required": ORGANISATION_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )

@@ -135,7 +135,7 @@ class AppointmentFormView(PartnershipMixin, FormView):
         initial = [
             {
                 "organisation": share.organisation,
-                "cost_share_percent": share.cost_share_percent.normalize(),
+                "cost_share_percent": f"{share.cost_share_percent.normalize():f}",
                 "accountable_to": share.accountable_to,
                 "contact_email": share.contact_email,
             }

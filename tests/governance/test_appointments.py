@@ -269,7 +269,8 @@ def test_editing_replaces_the_shares_and_a_bad_edit_changes_nothing(
     )
     client.force_login(officer)
     url = f"/partnerships/shire/joint-appointments/{appointment.pk}/edit/"
-    form_page = text_of(client.get(url))
+    form_response = client.get(url)
+    form_page = text_of(form_response)
     data = form_data(council, trust, council_share="70", trust_share="20")
     data.update({"post_title": "Director of Public Health and Wellbeing"})
     data.update({"shares-TOTAL_FORMS": "5", "shares-INITIAL_FORMS": "2"})
@@ -280,6 +281,9 @@ def test_editing_replaces_the_shares_and_a_bad_edit_changes_nothing(
     accepted = client.post(url, data, follow=True)
 
     assert "Edit Director of Public Health" in form_page
+    assert (
+        form_response.content.decode().count('name="shares-0-cost_share_percent" value="50"') == 1
+    )
     assert error_summary(refused) == [SHARES_MUST_TOTAL_100.format(total="90")]
     assert "Director of Public Health and Wellbeing has been saved." in text_of(accepted)
     appointment.refresh_from_db()
