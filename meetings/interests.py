@@ -8,12 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db.models import Exists
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from governance.interests import current_interests
-from governance.models import Interest
-from governance.rules import is_board_member
+from governance.models import BoardMembership, Interest
 from meetings.models import AgendaItem, Meeting, Report
 from partnership.models import Person
 from partnership.rules import person_of
@@ -75,9 +75,15 @@ def interest_prompts(
     The items come with their report, its contact officer and the presenter loaded.
     """
     person = person_of(principal)
-    if person is None or not is_board_member(principal, meeting.board):
+    if person is None:
         return {}
-    interests = list(current_interests(person=person, on=timezone.localdate(meeting.starts_at)))
+    # Only a member of the board is prompted: one query asks for a seat and the interests.
+    seat = BoardMembership.objects.filter(board=meeting.board_id, person=person).current()
+    interests = list(
+        current_interests(person=person, on=timezone.localdate(meeting.starts_at)).filter(
+            Exists(seat)
+        )
+    )
     if not interests:
         return {}
     prompts = {}
