@@ -445,6 +445,7 @@ def load() -> dict:
     theme_groups = {board.theme: board for board in boards.values() if board.theme in themes}
     highland_indicators.load(soa, themes, organisations, theme_groups)
     _load_first_cog_meeting(cog, carron)
+    _tag_inequalities(boards, soa)
     return {
         "partnership": partnership,
         "officer": carron,
@@ -601,6 +602,25 @@ def _status(reference: str, wording: str) -> str:
     if wording.startswith(("On-going", "From ")):
         return DevelopmentAction.Status.ONGOING
     return DevelopmentAction.Status.NOT_STARTED
+
+
+def _tag_inequalities(boards: dict[str, Board], soa: OutcomeFramework) -> None:
+    """Tags what the report ties to its cross-cutting concern, deprivation and health
+    inequalities: the theme group for it, the COG (whose remit asks whether the partnership
+    is "reducing inequalities at the pace required"), the SOA theme group and outcome on health
+    inequalities, and the COG's first report, on that remit."""
+    inequalities = boards[HEALTH_INEQUALITIES_GROUP].theme
+    for name in (
+        HEALTH_INEQUALITIES_GROUP,
+        "Chief Officers' Group",
+        "Health inequalities and physical activity thematic group",
+    ):
+        set_related(boards[name], "cross_cutting_themes", [inequalities])
+    set_related(soa.outcomes.get(number=5), "cross_cutting_themes", [inequalities])
+    first_report = AgendaItem.objects.get(
+        meeting__board=boards["Chief Officers' Group"], report__reference="COG/1/13"
+    )
+    set_related(first_report, "themes", [inequalities])
 
 
 def _load_first_cog_meeting(cog: Board, carron: Person) -> None:
