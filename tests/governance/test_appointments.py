@@ -121,7 +121,7 @@ def test_register_lists_overdue_and_coming_reviews(
     )
     client.force_login(officer)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         response = client.get("/partnerships/shire/joint-appointments/")
 
     page = text_of(response)

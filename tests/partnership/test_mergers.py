@@ -148,7 +148,7 @@ def test_a_merger_cannot_predate_a_predecessor(admin):
 def test_succession_is_followed_back_and_forward(client, chain, django_assert_max_num_queries):
     first, _, merged, _, trust = chain
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         first_page = text_of(client.get(first.get_absolute_url()))
     merged_page = text_of(client.get(merged.get_absolute_url()))
     trust_page = text_of(client.get(trust.get_absolute_url()))
