@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -123,6 +124,20 @@ class PersonDetailView(DetailView):
     template_name = "partnership/person_detail.html"
 
     def get_queryset(self):
-        return Person.objects.select_related("organisation").prefetch_related(
-            "board_memberships__board__partnership", "board_memberships__organisation"
+        # Partnership imports nothing of governance: the relation names the seat's model.
+        seats = Prefetch(
+            "board_memberships",
+            queryset=self.model.board_memberships.rel.related_model.objects.select_related(
+                "board__partnership", "organisation"
+            ).order_by("-started_on", "board__name"),
+        )
+        return Person.objects.select_related("organisation").prefetch_related(seats)
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        seats = list(self.object.board_memberships.all())
+        return super().get_context_data(
+            current_seats=[seat for seat in seats if not seat.ended_on or seat.ended_on >= today],
+            past_seats=[seat for seat in seats if seat.ended_on and seat.ended_on < today],
+            **kwargs,
         )
