@@ -251,3 +251,12 @@ def test_the_page_reads_a_fixed_number_of_queries_however_many_meetings(
     with django_assert_max_num_queries(PAGE_QUERIES):
         response = client.get(url(board, "?start=1/1/2013&end=31/12/2013"))
     assert f"{meetings} meetings held, {meetings} agenda items" in text_of(response)
+
+
+def test_the_board_page_links_its_health_for_those_who_may_see_it(client, group):
+    link = f'href="{url(group)}"'
+    assert link not in client.get(group.get_absolute_url()).content.decode()
+
+    client.force_login(officer_of(group.partnership, "officer"))
+
+    assert link in client.get(group.get_absolute_url()).content.decode()
