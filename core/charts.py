@@ -224,14 +224,19 @@ BAR_CHARTS = {
 }
 
 
-def _whole_number_scale(series: Sequence[tuple[str, Sequence[Number | None]]], *, stacked: bool):
+def _whole_number_scale(
+    series: Sequence[tuple[str, Sequence[Number | None]]],
+    *,
+    stacked: bool,
+    maximum: Number | None = None,
+) -> list[int]:
     """Axis marks from nought at a round step (1, 2, 5, 10, 20...), at most eight of them past
     nought: the bars count things, so there are no halves."""
     columns = zip(*(values for _, values in series), strict=True)
     totals = [
         (sum if stacked else max)(float(value or 0) for value in column) for column in columns
     ]
-    high = math.ceil(max(totals, default=0)) or 1
+    high = math.ceil(maximum if maximum is not None else max(totals, default=0)) or 1
     step = next(
         step
         for power in itertools.count()
@@ -249,14 +254,16 @@ def bar_chart_svg(
     series: Sequence[tuple[str, Sequence[Number | None]]],
     horizontal: bool = False,
     stacked: bool = False,
+    maximum: Number | None = None,
     width: int = 720,
     height: int | None = None,
 ) -> SafeString:
     """A bar chart of counts by label, static SVG without scripts, to sit beside its table.
 
     Each series gives one value per label; several series stand side by side, or one on
-    another when `stacked`. Horizontal bars suit long labels, and the chart then grows with
-    their number unless a height is given.
+    another when `stacked`. The axis runs from nought to the largest bar, or to `maximum` (100
+    for percentages). Horizontal bars suit long labels, and the chart then grows with their
+    number unless a height is given.
     """
     if height is None:
         height = max(240, 36 * len(labels) * (1 if stacked else len(series)) + 140)
@@ -277,7 +284,7 @@ def bar_chart_svg(
         truncate_legend=-1,
         truncate_label=-1,
         x_label_rotation=0 if horizontal or len(labels) <= 6 else 30,
-        y_labels=_whole_number_scale(series, stacked=stacked),
+        y_labels=_whole_number_scale(series, stacked=stacked, maximum=maximum),
         margin=12,
         spacing=12,
         no_data_text="Nothing to count",

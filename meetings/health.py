@@ -29,13 +29,19 @@ class MeetingAttendance:
     others: int
 
     @property
+    def is_recorded(self) -> bool:
+        return bool(self.present or self.apologies or self.others)
+
+    @property
     def absent(self) -> int:
-        return self.seats - self.present - self.apologies
+        # A meeting whose attendance is not yet recorded is not one everybody missed.
+        return self.seats - self.present - self.apologies if self.is_recorded else 0
 
 
 @dataclass(frozen=True)
 class MemberAttendance:
-    """A member's attendance at the meetings held while they had a seat."""
+    """A member's attendance at the meetings held while they had a seat, of those whose
+    attendance is recorded."""
 
     name: str
     held: int
@@ -134,7 +140,11 @@ def _attendance(
     people = {seat.person_id: seat.person for seat in seats}
     by_member = []
     for person_pk, person in sorted(people.items(), key=lambda item: item[1].name):
-        held = [meeting.pk for meeting in meetings if person_pk in seated_at[meeting.pk]]
+        held = [
+            meeting.pk
+            for meeting in meetings
+            if person_pk in seated_at[meeting.pk] and statuses[meeting.pk]
+        ]
         marked = Counter(_as_member(statuses[meeting_pk].get(person_pk)) for meeting_pk in held)
         by_member.append(
             MemberAttendance(

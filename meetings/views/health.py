@@ -112,6 +112,7 @@ def _charts(health: BoardHealth) -> dict[str, str]:
             labels=[row.name for row in health.members],
             series=[("Attended", [row.percent for row in health.members])],
             horizontal=True,
+            maximum=100,
         ),
         "kinds": _count_chart("Agenda items by kind", "agenda items", health.topics_by_kind),
         "themes": _count_chart("Agenda items by theme", "agenda items", health.topics_by_theme),

@@ -168,3 +168,19 @@ def test_horizontal_bar_chart_reads_its_labels_from_the_top_and_grows_with_them(
     assert svg.get("viewBox") == "0 0 720 248"
     # One series needs no legend: the title names it.
     assert "Items" not in [text.text for text in svg.iter(f"{SVG}text")]
+
+
+def test_bar_chart_of_percentages_runs_its_axis_to_the_maximum_given():
+    svg = ET.fromstring(
+        bar_chart_svg(
+            title="Attendance by member",
+            unit="%",
+            labels=["Ann", "Bob"],
+            series=[("Attended", [50, 67])],
+            horizontal=True,
+            maximum=100,
+        )
+    )
+
+    texts = [text.text for text in svg.iter(f"{SVG}text")]
+    assert [t for t in texts if t and t.isdigit()] == ["0", "20", "40", "60", "80", "100"]

@@ -260,3 +260,20 @@ def test_the_board_page_links_its_health_for_those_who_may_see_it(client, group)
     client.force_login(officer_of(group.partnership, "officer"))
 
     assert link in client.get(group.get_absolute_url()).content.decode()
+
+
+def test_a_meeting_whose_attendance_is_not_recorded_counts_nobody_absent(client, group):
+    october = held(group, at(2013, 10, 1))
+
+    health = board_health(group, **YEAR_2013)
+
+    assert health.meetings[-1] == MeetingAttendance(october, 2, 0, 0, others=0)
+    assert (health.meetings[-1].is_recorded, health.meetings[-1].absent) == (False, 0)
+    assert [(member.name, member.held) for member in health.members] == [
+        ("Ann Chair", 3),
+        ("Bob Leaver", 2),
+        ("Cat Joiner", 2),
+    ]
+    client.force_login(officer_of(group.partnership, "officer"))
+    text = text_of(client.get(url(group, "?start=1/1/2013&end=31/12/2013")))
+    assert "1 October 2013 2 Attendance not yet recorded" in text
