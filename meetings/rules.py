@@ -63,6 +63,8 @@ scrutineer = _board(is_scrutiny_member_of)
 
 # Scheduling takes the board; everything else takes the meeting or a record of it.
 rules.add_perm("meetings.schedule_meeting", can_edit_board | is_chair_or_clerk)
+# A board's health (attendance, topics, circulations) is its members' and officers' business.
+rules.add_perm("meetings.view_board_health", is_board_member | can_edit_board | is_administrator)
 rules.add_perm("meetings.view_meeting", agenda_is_published | insider)
 # Building the agenda, writing reports and recording attendance and minutes.
 rules.add_perm("meetings.change_meeting", _board(can_edit_board) | chair_or_clerk)

@@ -15,7 +15,6 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.charts import bar_chart_svg
 from core.forms import form_helper
 from governance.models import Board
-from governance.rules import can_edit_board, is_board_member
 from meetings.health import BoardHealth, board_health
 
 START_INVALID = "Enter the start of the period as a date, for example 1/4/2013."
@@ -24,10 +23,6 @@ END_BEFORE_START = "The period must end on or after the day it starts."
 
 # People type 1/4/2013, 1 4 2013 or 2013-04-01.
 DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"]
-
-# The figures are the board's own business: its members', and its partnership's officers'.
-may_see_health = is_board_member | can_edit_board
-
 
 class PeriodForm(forms.Form):
     """The days a board's health is measured over, both included."""
@@ -71,6 +66,7 @@ class BoardHealthView(PermissionRequiredMixin, TemplateView):
     """Attendance by meeting and by member, topics by kind and theme, and items circulated."""
 
     template_name = "meetings/health/board_health.html"
+    permission_required = "meetings.view_board_health"
 
     @cached_property
     def board(self) -> Board:
@@ -78,8 +74,8 @@ class BoardHealthView(PermissionRequiredMixin, TemplateView):
             Board.objects.select_related("partnership"), pk=self.kwargs["board_pk"]
         )
 
-    def has_permission(self) -> bool:
-        return may_see_health.test(self.request.user, self.board)
+    def get_permission_object(self) -> Board:
+        return self.board
 
     def get_context_data(self, **kwargs):
         asked = "start" in self.request.GET or "end" in self.request.GET
