@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import User
 
 from partnership.models import Organisation, Person
 
@@ -54,3 +55,18 @@ def test_person_page_lists_their_seats(client, demo):
     assert "Committee Manager Executive" in page
     assert "Clerk" in page
     assert "Cabinet" in page
+
+
+def test_partnership_page_links_its_registers_and_joint_appointments_to_officers_alone(
+    client, demo
+):
+    public = client.get("/partnerships/highland-cpp/").content.decode()
+    client.force_login(User.objects.get(username="officer"))
+    officer = client.get("/partnerships/highland-cpp/").content.decode()
+
+    register = 'href="/partnerships/highland-cpp/interests/">Register of members\' interests'
+    appointments = 'href="/partnerships/highland-cpp/joint-appointments/">Joint appointments'
+    assert register in public
+    assert appointments not in public
+    assert register in officer
+    assert appointments in officer
