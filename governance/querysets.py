@@ -27,8 +27,21 @@ class BoardMembershipQuerySet(models.QuerySet):
         return self.filter(person__isnull=False)
 
 
+# How far ahead a joint appointment's review is listed as coming due.
+REVIEWS_DUE_WITHIN_DAYS = 90
+
+
+def reviews_due_by(today: datetime.date) -> datetime.date:
+    """The last day of the window in which a coming review is listed as due."""
+    return today + datetime.timedelta(days=REVIEWS_DUE_WITHIN_DAYS)
+
+
 class JointAppointmentQuerySet(models.QuerySet):
     def review_due_by(self, day: datetime.date) -> "JointAppointmentQuerySet":
         return self.filter(
             review_due_on__isnull=False, review_due_on__lte=day, ended_on__isnull=True
         )
+
+    def reviews_coming_due(self, today: datetime.date) -> "JointAppointmentQuerySet":
+        """Open appointments whose review is overdue or falls due within the window."""
+        return self.review_due_by(reviews_due_by(today))

@@ -9,7 +9,8 @@ from core.service_views import ServiceFormView
 from partnership.forms import MergerForm
 from partnership.models import Organisation, Partnership, Person
 from partnership.rules import is_administrator, officer_partnership_ids
-from partnership.services import merger_record, organisation_succession
+from partnership.services import merger_record
+from partnership.succession import organisation_succession
 
 
 class PartnershipListView(ListView):

@@ -1,6 +1,5 @@
 """The joint appointments register: posts held across employers, and their reviews."""
 
-import datetime
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -15,20 +14,15 @@ from django.views.generic import DetailView, FormView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import show_errors
-from governance.forms_appointments import JointAppointmentForm, ShareFormSet
+from governance.forms.appointments import JointAppointmentForm, ShareFormSet
 from governance.models import JointAppointment, JointAppointmentShare
+from governance.querysets import REVIEWS_DUE_WITHIN_DAYS, reviews_due_by
 from governance.services import joint_appointment_save
 from partnership.models import Partnership
 
 # The register, like the API, is for the partnership's officers: it names posts, holders and
 # what each employer pays.
 VIEW_APPOINTMENTS = "governance.view_joint_appointments"
-REVIEWS_DUE_WITHIN_DAYS = 90
-
-
-def reviews_due_by(today: datetime.date) -> datetime.date:
-    """The last day of the window in which a coming review is listed as due."""
-    return today + datetime.timedelta(days=REVIEWS_DUE_WITHIN_DAYS)
 
 
 class PartnershipMixin(PermissionRequiredMixin):

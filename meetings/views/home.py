@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from governance.models import BoardMembership, JointAppointment
-from governance.views.appointments import reviews_due_by
 from meetings.models import Meeting
 from outcomes.models import DevelopmentAction
 from partnership.models import Partnership, Person
@@ -48,7 +47,7 @@ def dashboard_for(person: Person, officer_of: set[int]) -> dict:
     )
     reviews_due = (
         JointAppointment.objects.filter(partnership_id__in=officer_of)
-        .review_due_by(reviews_due_by(today))
+        .reviews_coming_due(today)
         .select_related("partnership", "holder")
         .order_by("review_due_on", "post_title")
     )
