@@ -21,3 +21,12 @@ def test_unknown_board_is_not_found(client, demo):
 
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_board_page_links_its_cross_cutting_themes_to_their_pages(client, demo):
+    page = client.get("/partnerships/highland-cpp/boards/chief-officers-group/").content.decode()
+
+    assert (
+        '<a class="govuk-link" href="/themes/deprivation-and-health-inequalities/">'
+        "Deprivation and health inequalities</a>"
+    ) in page
