@@ -1,12 +1,15 @@
 """Pieces every app's GOV.UK forms share: the message for a bad choice, an optional choice,
-and the helper that lays out the fields above one button."""
+a date in three boxes, and the helper that lays out the fields above one button."""
 
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.db import models
 
 CHOICE_INVALID = "Choose one from the list."
+DATE_REQUIRED = "Enter the date."
+DATE_INVALID = "Enter a real date, for example 1 4 2013."
 
 
 def optional_choice(
@@ -26,6 +29,32 @@ def optional_choice(
         error_messages={"invalid_choice": CHOICE_INVALID},
         **kwargs,
     )
+
+
+class DayMonthYearField(DateInputField):
+    """Day, month and year in three boxes; a half-typed or impossible date gets one message."""
+
+    def __init__(
+        self,
+        *,
+        required_message: str = DATE_REQUIRED,
+        invalid_message: str = DATE_INVALID,
+        **kwargs,
+    ):
+        # Each box is checked, so one left empty is refused rather than the date taken as none.
+        super().__init__(require_all_fields=False, **kwargs)
+        self.error_messages.update(required=required_message, invalid=invalid_message)
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except forms.ValidationError as error:
+            if getattr(error, "code", None) == "required":
+                raise
+            # The error summary lists each box's own errors: the date's one message stands alone.
+            for box in self.fields:
+                box.widget.errors = []
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 def form_helper(*fields, button: str, warning: bool = False) -> FormHelper:

@@ -4,7 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin
-from governance.forms import BoardMembershipFormSet, JointAppointmentShareFormSet
+from governance.forms.admin import BoardMembershipFormSet, JointAppointmentShareFormSet
 from governance.models import (
     Board,
     BoardMembership,

@@ -1,28 +1,12 @@
 """Forms for partnership records in the GOV.UK style; the services check what they say."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from core.forms import CHOICE_INVALID, form_helper
+from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper
 from partnership.models import Organisation
 
-DATE_INVALID = "Enter a real date, for example 1 10 2006."
 EFFECTIVE_ON_REQUIRED = "Enter the date the merger took effect."
-
-
-class DateField(DateInputField):
-    """Day, month and year in three boxes, with messages that say what to do."""
-
-    def __init__(self, *, required_message: str = DATE_INVALID, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(required=required_message, incomplete=required_message)
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class MergerForm(forms.Form):
@@ -36,7 +20,7 @@ class MergerForm(forms.Form):
         help_text="Select each organisation that merged to form this one.",
         error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
     )
-    effective_on = DateField(
+    effective_on = DayMonthYearField(
         label="Date the merger took effect",
         help_text="For example, 1 10 2006",
         required_message=EFFECTIVE_ON_REQUIRED,

@@ -10,10 +10,9 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 
-from core.forms import CHOICE_INVALID, optional_choice
+from core.forms import CHOICE_INVALID, DayMonthYearField, optional_choice
 from core.uploads import check_document, size_in_words
 from governance.models import JointAppointment
-from partnership.forms import DateField
 from partnership.models import Organisation, Partnership, Person
 
 POST_TITLE_REQUIRED = "Enter the title of the post, for example Director of Public Health."
@@ -42,9 +41,9 @@ class JointAppointmentForm(forms.ModelForm):
         label="Post", max_length=200, error_messages={"required": POST_TITLE_REQUIRED}
     )
     holder = optional_choice("Holder (optional)", Person, empty_label="Vacant")
-    started_on = DateField(label="Start date (optional)", required=False)
-    ended_on = DateField(label="End date (optional)", required=False)
-    review_due_on = DateField(
+    started_on = DayMonthYearField(label="Start date (optional)", required=False)
+    ended_on = DayMonthYearField(label="End date (optional)", required=False)
+    review_due_on = DayMonthYearField(
         label="Review due (optional)",
         required=False,
         help_text="The date of the next review against the annual objectives, e.g. 1 10 2007",

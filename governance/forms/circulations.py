@@ -4,36 +4,18 @@ It parses what is typed and offers the partnership's other boards; what a circul
 for its kind (a file, an address, a date responses are due by) is the service's rule.
 """
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.conf import settings
 
-from core.forms import CHOICE_INVALID, form_helper
+from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper
 from core.uploads import FILE_IS_EMPTY, size_in_words
 from governance.models import Board, Circulation
 
 KIND_REQUIRED = "Choose whether you are circulating a document, a link or a consultation."
 TITLE_REQUIRED = "Enter a title for what you are circulating."
 LINK_INVALID = "Enter the address of the page, starting https://"
-DATE_INVALID = "Enter a real date, for example 31 3 2026."
 DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.csv"
-
-
-class RespondByField(DateInputField):
-    """Day, month and year in three boxes; a half-typed date is refused, not taken as none."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(incomplete=DATE_INVALID, invalid=DATE_INVALID)
-
-    def compress(self, data_list):
-        if any(data_list) and not all(data_list):
-            raise forms.ValidationError(DATE_INVALID, code="incomplete")
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class CirculationForm(forms.Form):
@@ -65,7 +47,7 @@ class CirculationForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": DOCUMENT_ACCEPT}),
         error_messages={"empty": FILE_IS_EMPTY},
     )
-    respond_by = RespondByField(
+    respond_by = DayMonthYearField(
         label="Responses due by (for a consultation)",
         required=False,
         help_text="For example, 31 3 2026",

@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
-from governance.forms import BoardForm
+from governance.forms.boards import BoardForm
 from governance.models import Board, BoardMembership
 from governance.services import board_save
 from partnership.models import Partnership

@@ -14,7 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
 from governance.circulations import circulation_resend, circulation_send, document_filename
-from governance.forms_circulations import CirculationForm
+from governance.forms.circulations import CirculationForm
 from governance.models import Board, Circulation
 from partnership.rules import person_of
 

@@ -2,9 +2,6 @@
 
 from collections import defaultdict
 
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Size
-from django import forms
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -13,92 +10,12 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.forms import form_helper, optional_choice
 from core.service_views import ServiceFormView
+from governance.forms.interests import InterestEndForm, InterestForm
 from governance.interests import interest_end, interest_register, interests_current_on
 from governance.models import BoardMembership, Interest
-from partnership.models import Area, Organisation, Partnership, Person
+from partnership.models import Partnership, Person
 from partnership.rules import person_of
-
-DATE_INVALID = "Enter a real date, for example 17 3 2011."
-KIND_REQUIRED = "Choose the kind of interest."
-REGISTERED_ON_REQUIRED = "Enter the date the interest was registered."
-ENDED_ON_REQUIRED = "Enter the date the interest ended."
-# The kinds of place an interest in land or a tenancy is recorded against.
-LOCAL_AREAS = (Area.Kind.WARD, Area.Kind.PARISH, Area.Kind.LOCALITY, Area.Kind.DISTRICT)
-
-
-class InterestDateField(DateInputField):
-    """Day, month and year in three boxes, with messages that say what to do."""
-
-    def __init__(self, *, required_message: str, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(
-            required=required_message, incomplete=DATE_INVALID, invalid=DATE_INVALID
-        )
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
-
-
-class InterestForm(forms.Form):
-    """An interest as the member registers it; the service checks the dates and description."""
-
-    kind = forms.ChoiceField(
-        label="Kind of interest",
-        choices=Interest.Kind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": KIND_REQUIRED},
-    )
-    description = forms.CharField(
-        label="Description",
-        help_text="For example, Director of Hereford Futures Ltd (unpaid).",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
-    organisation = optional_choice(
-        "Organisation it concerns (optional)",
-        Organisation,
-        help_text="Members are prompted when an agenda item names this organisation.",
-    )
-    area = optional_choice(
-        "Ward or area it concerns (optional)",
-        Area,
-        help_text="Members are prompted when a report affects this ward.",
-    )
-    registered_on = InterestDateField(
-        label="Date registered",
-        help_text="For example, 17 3 2011.",
-        required_message=REGISTERED_ON_REQUIRED,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["area"].queryset = Area.objects.filter(kind__in=LOCAL_AREAS).order_by("name")
-        self.helper = form_helper(
-            Field.radios("kind", legend_size=Size.SMALL),
-            Field.textarea("description"),
-            Field.select("organisation"),
-            Field.select("area"),
-            Field("registered_on"),
-            button="Register interest",
-        )
-
-
-class InterestEndForm(forms.Form):
-    ended_on = InterestDateField(
-        label="Date it ended",
-        help_text="For example, 31 3 2012.",
-        required_message=ENDED_ON_REQUIRED,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field("ended_on"), button="End interest")
 
 
 class PersonInterestsView(PermissionRequiredMixin, DetailView):

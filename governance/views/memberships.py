@@ -1,9 +1,5 @@
 """Seats on boards: who sits for which organisation or office, in which role, when."""
 
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field
-from django import forms
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -11,118 +7,11 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from core.service_views import ServiceFormView
+from governance.forms.seats import SeatEndForm, SeatFillForm, SeatForm
 from governance.models import Board, BoardMembership
-from governance.seats import (
-    END_NEEDS_DATE,
-    FILL_NEEDS_PERSON,
-    seat_add,
-    seat_end,
-    seat_fill,
-    seat_update,
-)
-from governance.views.remits import CHANGE_BOARD, BoardLookupMixin
-from partnership.models import Organisation, Person
-
-DATE_INVALID = "Enter a real date, for example 26 11 2013."
-ROLE_REQUIRED = "Choose the role of the seat."
-
-
-class SeatDateField(DateInputField):
-    """Day, month and year in three boxes, with messages that say what to do."""
-
-    def __init__(self, *, required_message: str = "", **kwargs):
-        super().__init__(**kwargs)
-        if required_message:
-            self.error_messages.update(required=required_message, incomplete=required_message)
-
-    def compress(self, data_list):
-        if any(data_list) and not all(data_list):
-            # Left to itself the field would take a half-typed date for no date at all.
-            raise forms.ValidationError(DATE_INVALID, code="incomplete")
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
-
-
-def _people_of(board: Board):
-    """People of the partnership's organisations and anyone sitting on one of its boards."""
-    partnership = board.partnership
-    return (
-        Person.objects.filter(
-            Q(organisation__partnermembership__partnership=partnership)
-            | Q(board_memberships__board__partnership=partnership)
-        )
-        .distinct()
-        .order_by("name")
-    )
-
-
-class SeatForm(forms.Form):
-    """Who holds a seat (or no one yet), for which office or organisation, in which role."""
-
-    person = optional_choice(
-        "Held by (optional)", Person, empty_label="Vacant", help_text="Leave vacant if no one does."
-    )
-    office = forms.CharField(
-        label="Office (optional)",
-        max_length=200,
-        required=False,
-        help_text="The office the seat is held by, for example Chief Executive.",
-    )
-    organisation = optional_choice("For the organisation (optional)", Organisation)
-    role = forms.ChoiceField(
-        label="Role",
-        choices=BoardMembership.Role.choices,
-        initial=BoardMembership.Role.MEMBER,
-        error_messages={"invalid_choice": CHOICE_INVALID, "required": ROLE_REQUIRED},
-    )
-    started_on = SeatDateField(
-        label="From (optional)", required=False, help_text="For example, 26 11 2013"
-    )
-    ended_on = SeatDateField(
-        label="To (optional)", required=False, help_text="Leave empty while the seat is held."
-    )
-
-    def __init__(self, *args, board: Board, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people_of(board)
-        self.fields["organisation"].queryset = board.partnership.organisations.order_by("name")
-        self.helper = form_helper(
-            Field.select("person"),
-            Field.text("office"),
-            Field.select("organisation"),
-            Field.select("role"),
-            Field("started_on"),
-            Field("ended_on"),
-            button="Save seat",
-        )
-
-
-class SeatEndForm(forms.Form):
-    ended_on = SeatDateField(label="Ended on", required_message=END_NEEDS_DATE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field("ended_on"), button="End the seat", warning=True)
-
-
-class SeatFillForm(forms.Form):
-    person = forms.ModelChoiceField(
-        label="Held by",
-        queryset=Person.objects.none(),
-        error_messages={"required": FILL_NEEDS_PERSON, "invalid_choice": CHOICE_INVALID},
-    )
-    started_on = SeatDateField(label="From", required=False, help_text="For example, 1 4 2014")
-
-    def __init__(self, *args, board: Board, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people_of(board)
-        self.helper = form_helper(
-            Field.select("person"), Field("started_on"), button="Fill the seat"
-        )
+from governance.seats import seat_add, seat_end, seat_fill, seat_update
+from governance.views.base import CHANGE_BOARD, BoardLookupMixin
 
 
 def seats_url(board: Board) -> str:

@@ -1,8 +1,5 @@
 """A board's numbered remit: editing and reordering its clauses, and what serves each."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
@@ -13,11 +10,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.forms import form_helper
 from core.service_views import ServiceFormView
+from governance.forms.remits import RemitClauseForm, RemitClauseRemoveForm
 from governance.models import Board, RemitClause
 from governance.remits import (
-    CLAUSE_TEXT_REQUIRED,
     DOWN,
     UP,
     remit_clause_add,
@@ -26,29 +22,8 @@ from governance.remits import (
     remit_clause_update,
 )
 from governance.rules import can_edit_board, is_board_member
+from governance.views.base import CHANGE_BOARD, BoardLookupMixin
 from partnership.rules import is_administrator
-
-CHANGE_BOARD = "governance.change_board"
-
-
-class BoardLookupMixin:
-    """Finds the board by its partnership's slug and its own; the page then talks about it."""
-
-    @cached_property
-    def board(self) -> Board:
-        return get_object_or_404(
-            Board.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
-
-    def get_permission_object(self) -> Board:
-        return self.board
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("caption", str(self.board))
-        kwargs.update(board=self.board, partnership=self.board.partnership)
-        return super().get_context_data(**kwargs)
 
 
 def remit_url(board: Board) -> str:
@@ -122,27 +97,6 @@ class RemitClauseView(ClauseLookupMixin, TemplateView):
         )
 
 
-class RemitClauseForm(forms.Form):
-    heading = forms.CharField(
-        label="Heading (optional)",
-        max_length=200,
-        required=False,
-        help_text="A short form of the clause, for example: Are we reducing inequalities?",
-    )
-    text = forms.CharField(
-        label="Clause",
-        widget=forms.Textarea,
-        error_messages={"required": CLAUSE_TEXT_REQUIRED},
-        help_text="The clause as the board agreed it.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(
-            Field.text("heading"), Field.textarea("text", rows=4), button="Save clause"
-        )
-
-
 class RemitEditMixin(PermissionRequiredMixin):
     """An editing page of the remit, for those who may edit the board; it leads back there."""
 
@@ -182,15 +136,6 @@ class RemitClauseEditView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
 
     def success_message(self) -> str:
         return f"Remit {self.clause.number} has been changed."
-
-
-class RemitClauseRemoveForm(forms.Form):
-    """Nothing to fill in: the button confirms."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(Button.warning("submit", "Remove the clause"))
 
 
 class RemitClauseRemoveView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):

@@ -6,14 +6,13 @@ period) are the services', whose errors the views put back on these forms' field
 
 import datetime
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from core.forms import CHOICE_INVALID, form_helper, optional_choice
+from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import RemitClause
 from meetings.exemptions import exempt_paragraph_choices
 from meetings.models import AgendaItem, Meeting, Report
@@ -28,20 +27,6 @@ POSITION_INVALID = "Enter the new position as a whole number, for example 2."
 
 # Clerks write times as 14:00, 14.00, 2pm or 2.30pm; spaces and case do not matter.
 TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]
-
-
-class MeetingDateField(DateInputField):
-    """Day, month and year in three boxes, with messages that say what to do."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(required=DATE_REQUIRED, incomplete=DATE_REQUIRED)
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class MeetingTimeField(forms.TimeField):
@@ -62,7 +47,12 @@ class MeetingTimeField(forms.TimeField):
 class MeetingForm(forms.Form):
     """When and where a board meets, and whom to ask about it."""
 
-    date = MeetingDateField(label="Date", help_text="For example, 17 3 2011")
+    date = DayMonthYearField(
+        label="Date",
+        help_text="For example, 17 3 2011",
+        required_message=DATE_REQUIRED,
+        invalid_message=DATE_INVALID,
+    )
     starts_at = MeetingTimeField(label="Start time", help_text="For example, 14:00 or 2pm")
     ends_at = MeetingTimeField(label="End time (optional)", required=False)
     venue = forms.CharField(

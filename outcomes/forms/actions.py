@@ -4,36 +4,20 @@ They offer only the partnership's own records and parse what is typed; the rules
 deadline not before the action was recorded, no update on a closed action) are the services'.
 """
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
-from core.forms import form_helper, optional_choice
+from core.forms import DayMonthYearField, form_helper, optional_choice
 from governance.models import Board, RemitClause
 from outcomes.deadlines import deadline_from_wording
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
 from outcomes.services.actions import partnership_organisations, partnership_people
 from partnership.models import Organisation, Partnership, Person
 
-DATE_INVALID = "Enter a real date, for example 31 3 2014."
 REFERENCE_REQUIRED = "Enter the action's reference, for example 2.3."
 ACTIVITY_REQUIRED = "Describe the improvement activity."
 UPDATE_TEXT_REQUIRED = "Enter what has been done since the last update."
 STATUS_REQUIRED = "Choose the action's status as of this update."
-
-
-class DayMonthYearField(DateInputField):
-    """Day, month and year in three boxes, with a message that says what to do."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(incomplete=DATE_INVALID, invalid=DATE_INVALID)
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class RemitClauseChoiceField(forms.ModelChoiceField):

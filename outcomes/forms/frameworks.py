@@ -9,12 +9,11 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.db import models
 
-from core.forms import CHOICE_INVALID, form_helper, optional_choice
+from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import Board
 from outcomes.models import Indicator, Outcome, OutcomeFramework
 from outcomes.services.frameworks import (
@@ -25,7 +24,6 @@ from outcomes.services.frameworks import (
 )
 from partnership.models import Organisation, Theme
 
-DATE_INVALID = "Enter a real date, for example 1 4 2013."
 NAME_REQUIRED = "Enter the name of the framework."
 KIND_REQUIRED = "Choose what kind of framework this is."
 STATUS_REQUIRED = "Choose whether the framework is a draft, agreed or superseded."
@@ -50,24 +48,6 @@ TARGET_VALUE_REQUIRED = "Enter the target for the period."
 TARGET_DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"]
 # Blank rows under a framework's targets for new periods.
 NEW_TARGET_ROWS = 3
-
-
-class DayMonthYearField(DateInputField):
-    """Day, month and year in three boxes, with messages that say what to do."""
-
-    def __init__(self, *, required_message: str = "", **kwargs):
-        super().__init__(**kwargs)
-        if required_message:
-            self.error_messages.update(required=required_message, incomplete=required_message)
-
-    def compress(self, data_list):
-        if any(data_list) and not all(data_list):
-            # Left to itself the field would take a half-typed date for no date at all.
-            raise forms.ValidationError(DATE_INVALID, code="incomplete")
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class NumberField(forms.DecimalField):

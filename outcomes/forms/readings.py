@@ -8,12 +8,11 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.conf import settings
 
-from core.forms import form_helper
+from core.forms import DayMonthYearField, form_helper
 from core.uploads import FILE_IS_EMPTY, check_spreadsheet, size_in_words
 from outcomes.forms.frameworks import (
     PERIOD_END_REQUIRED,
     PERIOD_START_REQUIRED,
-    DayMonthYearField,
     NumberField,
 )
 from outcomes.models import Reading

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from governance.forms import BOARD_DATE_INVALID, BOARD_NAME_REQUIRED
+from core.forms import DATE_INVALID
+from governance.forms.boards import BOARD_NAME_REQUIRED
 from governance.models import (
     BOARD_DISSOLVED_NEEDS_DATE,
     BOARD_REPORTING_LOOP,
@@ -267,7 +268,7 @@ def test_bad_form_lists_every_problem_and_saves_nothing(client, board, officer):
         },
     )
 
-    assert error_summary(response) == [BOARD_NAME_REQUIRED, BOARD_DATE_INVALID]
+    assert error_summary(response) == [BOARD_NAME_REQUIRED, DATE_INVALID]
     assert Board.objects.count() == 1
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from governance.forms.interests import REGISTERED_ON_REQUIRED
 from governance.interests import (
     ALREADY_ENDED,
     DESCRIPTION_REQUIRED,
@@ -13,7 +14,6 @@ from governance.interests import (
     interest_register,
 )
 from governance.models import Interest
-from governance.views.interests import REGISTERED_ON_REQUIRED
 from meetings.models import Declaration, Meeting
 from partnership.models import Organisation, PartnerMembership, Person
 from tests.factories import (

@@ -7,10 +7,9 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from core.forms import CHOICE_INVALID, DATE_INVALID
 from governance.models import Board
 from outcomes.forms.frameworks import (
-    CHOICE_INVALID,
-    DATE_INVALID,
     FrameworkForm,
     IndicatorForm,
     OutcomeForm,
