@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from django.utils.functional import cached_property
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -11,7 +10,7 @@ from core.service_views import ServiceFormView
 from governance.forms.boards import BoardForm
 from governance.models import Board, BoardMembership
 from governance.services import board_save
-from partnership.models import Partnership
+from governance.views.base import BoardLookupMixin, PartnershipLookupMixin
 
 
 class BoardDetailView(DetailView):
@@ -40,7 +39,7 @@ class BoardDetailView(DetailView):
         )
 
 
-class BoardCreateView(PermissionRequiredMixin, ServiceFormView):
+class BoardCreateView(PartnershipLookupMixin, PermissionRequiredMixin, ServiceFormView):
     # A board not yet made has no record to ask about: those who may edit the partnership's
     # records may add one.
     permission_required = "partnership.edit_records"
@@ -48,20 +47,8 @@ class BoardCreateView(PermissionRequiredMixin, ServiceFormView):
     template_name = "governance/board_form.html"
     heading = "Add a board"
 
-    @cached_property
-    def partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
-
-    def get_permission_object(self) -> Partnership:
-        return self.partnership
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partnership=self.partnership, caption=str(self.partnership), **kwargs
-        )
 
     def act(self, form) -> None:
         self.board = board_save(
@@ -78,22 +65,11 @@ class BoardCreateView(PermissionRequiredMixin, ServiceFormView):
         return self.partnership.get_absolute_url()
 
 
-class BoardEditView(PermissionRequiredMixin, ServiceFormView):
+class BoardEditView(BoardLookupMixin, PermissionRequiredMixin, ServiceFormView):
     permission_required = "governance.change_board"
     form_class = BoardForm
     template_name = "governance/board_form.html"
     heading = "Edit the board"
-
-    @cached_property
-    def board(self) -> Board:
-        return get_object_or_404(
-            Board.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
-
-    def get_permission_object(self) -> Board:
-        return self.board
 
     def get_form_kwargs(self):
         return {
@@ -101,11 +77,6 @@ class BoardEditView(PermissionRequiredMixin, ServiceFormView):
             "partnership": self.board.partnership,
             "board": self.board,
         }
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partnership=self.board.partnership, caption=str(self.board), **kwargs
-        )
 
     def act(self, form) -> None:
         board_save(board=self.board, by=self.request.user, **form.cleaned_data)

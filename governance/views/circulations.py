@@ -16,30 +16,17 @@ from core.service_views import ServiceFormView
 from governance.circulations import circulation_resend, circulation_send, document_filename
 from governance.forms.circulations import CirculationForm
 from governance.models import Board, Circulation
+from governance.views.base import BoardLookupMixin
 from partnership.rules import person_of
 
 RESENT = "It is being sent again to {count} member{s} not yet reached."
 NOBODY_TO_RESEND_TO = "Every member has been sent it: there is nobody to send it to again."
 
 
-class BoardMixin(PermissionRequiredMixin):
+class BoardMixin(BoardLookupMixin, PermissionRequiredMixin):
     """A page about a board's circulations, found by the partnership's and the board's slugs."""
 
     permission_required = "governance.view_circulations"
-
-    @cached_property
-    def board(self) -> Board:
-        return get_object_or_404(
-            Board.objects.select_related("partnership"),
-            partnership__slug=self.kwargs["partnership"],
-            slug=self.kwargs["slug"],
-        )
-
-    def get_permission_object(self):
-        return self.board
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(board=self.board, **kwargs)
 
     def list_url(self) -> str:
         return reverse(

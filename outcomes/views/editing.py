@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
+from governance.views.base import PartnershipLookupMixin
 from outcomes.forms.frameworks import FrameworkForm, IndicatorForm, OutcomeForm, TargetFormSet
 from outcomes.models import Indicator, Outcome, OutcomeFramework
 from outcomes.services.frameworks import (
@@ -22,7 +23,6 @@ from outcomes.services.frameworks import (
     targets_set,
 )
 from outcomes.views.base import FrameworkLookupMixin, IndicatorLookupMixin
-from partnership.models import Partnership
 
 CHANGE_FRAMEWORK = "outcomes.change_framework"
 # A framework not yet made has no record to ask about; the same officers (or an
@@ -30,26 +30,14 @@ CHANGE_FRAMEWORK = "outcomes.change_framework"
 START_FRAMEWORK = "partnership.edit_records"
 
 
-class FrameworkCreateView(PermissionRequiredMixin, ServiceFormView):
+class FrameworkCreateView(PartnershipLookupMixin, PermissionRequiredMixin, ServiceFormView):
     permission_required = START_FRAMEWORK
     form_class = FrameworkForm
     template_name = "outcomes/editing/form_page.html"
     heading = "New outcome framework"
 
-    @cached_property
-    def partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
-
-    def get_permission_object(self) -> Partnership:
-        return self.partnership
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partnership=self.partnership, caption=str(self.partnership), **kwargs
-        )
 
     def act(self, form) -> None:
         self.framework = framework_create(

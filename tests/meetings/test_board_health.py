@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from governance.models import Board, BoardMembership, Circulation
+from meetings.forms.health import END_BEFORE_START, END_INVALID, START_INVALID
 from meetings.health import MeetingAttendance, MemberAttendance, board_health
 from meetings.models import AgendaItem, Attendance, Meeting
-from meetings.views.health import END_BEFORE_START, END_INVALID, START_INVALID
 from partnership.models import Person, Theme
 from tests.factories import (
     AgendaItemFactory,
