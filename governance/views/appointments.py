@@ -18,24 +18,17 @@ from governance.forms.appointments import JointAppointmentForm, ShareFormSet
 from governance.models import JointAppointment, JointAppointmentShare
 from governance.querysets import REVIEWS_DUE_WITHIN_DAYS, reviews_due_by
 from governance.services import joint_appointment_save
-from partnership.models import Partnership
+from governance.views.base import PartnershipLookupMixin
 
 # The register, like the API, is for the partnership's officers: it names posts, holders and
 # what each employer pays.
 VIEW_APPOINTMENTS = "governance.view_joint_appointments"
 
 
-class PartnershipMixin(PermissionRequiredMixin):
-    """Finds the partnership the address names; only its officers (or an administrator) pass."""
+class PartnershipMixin(PartnershipLookupMixin, PermissionRequiredMixin):
+    """The partnership the address names; only its officers (or an administrator) pass."""
 
     permission_required = VIEW_APPOINTMENTS
-
-    @cached_property
-    def partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
-
-    def get_permission_object(self) -> Partnership:
-        return self.partnership
 
     def appointments(self):
         shares = JointAppointmentShare.objects.select_related("organisation")
@@ -51,9 +44,7 @@ class PartnershipMixin(PermissionRequiredMixin):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        return super().get_context_data(
-            partnership=self.partnership, today=today, due_by=reviews_due_by(today), **kwargs
-        )
+        return super().get_context_data(today=today, due_by=reviews_due_by(today), **kwargs)
 
 
 class AppointmentListView(PartnershipMixin, ListView):
