@@ -1,6 +1,8 @@
 """Pieces every app's GOV.UK forms share: the message for a bad choice, an optional choice,
 a date in three boxes, and the helper that lays out the fields above one button."""
 
+import datetime
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
@@ -65,3 +67,25 @@ def form_helper(*fields, button: str, warning: bool = False) -> FormHelper:
     submit = Button.warning if warning else Button.primary
     helper.layout = Layout(*fields, submit("submit", button))
     return helper
+
+
+# Dates as people in the UK type them into one box (1/4/2013, 1 4 2013, 1.4.2013), two-digit
+# years, and the ISO date a link carries.
+UK_DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %m %Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+
+
+class TypedDateField(forms.DateField):
+    """A date typed into one text box, for tables of rows and filters where three boxes for day,
+    month and year would not fit; shown back as 1/4/2013."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *, invalid_message: str, **kwargs):
+        super().__init__(input_formats=UK_DATE_FORMATS, **kwargs)
+        self.error_messages["invalid"] = invalid_message
+        self.widget.attrs.update({"spellcheck": "false", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return f"{value:%-d/%-m/%Y}"
+        return value

@@ -9,7 +9,7 @@ from django import forms
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
-from core.forms import CHOICE_INVALID
+from core.forms import CHOICE_INVALID, TypedDateField
 from governance.models import Board
 from outcomes.models import ActionUpdate, DevelopmentAction, OutcomeFramework
 from outcomes.querysets import DevelopmentActionQuerySet
@@ -40,14 +40,9 @@ def listed(actions: DevelopmentActionQuerySet, *, today: datetime.date) -> Query
     )
 
 
-class DateField(forms.DateField):
-    """A date typed the way people in the UK write it, or as the ISO date a link carries."""
-
-    widget = forms.TextInput
-
+class DateField(TypedDateField):
     def __init__(self, **kwargs):
-        super().__init__(input_formats=["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"], **kwargs)
-        self.error_messages["invalid"] = DATE_INVALID
+        super().__init__(invalid_message=DATE_INVALID, **kwargs)
 
 
 class DateFilter(django_filters.DateFilter):

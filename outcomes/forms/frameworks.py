@@ -5,7 +5,6 @@ codes, a baseline with its date) are the services', whose refusals the views sho
 forms. RAG status and trend are worked out from readings and targets, so no form asks for them.
 """
 
-import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -13,7 +12,13 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.db import models
 
-from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
+from core.forms import (
+    CHOICE_INVALID,
+    DayMonthYearField,
+    TypedDateField,
+    form_helper,
+    optional_choice,
+)
 from governance.models import Board
 from outcomes.models import Indicator, Outcome, OutcomeFramework
 from outcomes.services.frameworks import (
@@ -45,7 +50,6 @@ TARGET_DATE_INVALID = "Enter a real date, for example 1/4/2014."
 TARGET_VALUE_REQUIRED = "Enter the target for the period."
 
 # Officers type a period's dates as 1/4/2014, 1 4 2014 or 2014-04-01.
-TARGET_DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"]
 # Blank rows under a framework's targets for new periods.
 NEW_TARGET_ROWS = 3
 
@@ -282,20 +286,10 @@ class IndicatorForm(forms.Form):
         )
 
 
-class TargetDateField(forms.DateField):
-    widget = forms.TextInput
-
+class TargetDateField(TypedDateField):
     def __init__(self, **kwargs):
-        super().__init__(input_formats=TARGET_DATE_FORMATS, **kwargs)
-        self.error_messages.update(invalid=TARGET_DATE_INVALID)
-        self.widget.attrs.update(
-            {"class": "govuk-input govuk-input--width-10", "spellcheck": "false"}
-        )
-
-    def prepare_value(self, value):
-        if isinstance(value, datetime.date):
-            return f"{value:%-d/%-m/%Y}"
-        return value
+        super().__init__(invalid_message=TARGET_DATE_INVALID, **kwargs)
+        self.widget.attrs["class"] = "govuk-input govuk-input--width-10"
 
 
 class TargetRowForm(forms.Form):
