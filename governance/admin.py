@@ -10,6 +10,7 @@ from governance.models import (
     BoardMembership,
     Circulation,
     CirculationRecipient,
+    EngagementActivity,
     Interest,
     JointAppointment,
     JointAppointmentShare,
@@ -113,3 +114,11 @@ class CirculationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["title", "board__name"]
     list_select_related = ["board"]
     inlines = [CirculationRecipientInline]
+
+
+@admin.register(EngagementActivity)
+class EngagementActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["topic", "organisation", "audience", "area", "starts_on", "ends_on"]
+    list_filter = ["partnership", "method", "starts_on"]
+    search_fields = ["topic", "audience", "organisation__name"]
+    list_select_related = ["organisation", "area"]

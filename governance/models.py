@@ -415,3 +415,54 @@ class CirculationRecipient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.circulation} to {self.person}"
+
+
+class EngagementActivity(AuditedModel):
+    """A consultation or engagement activity a partner runs, logged so partners can see overlaps
+    and combine them."""
+
+    class Method(models.TextChoices):
+        SURVEY = "survey", "Survey"
+        PUBLIC_MEETING = "public_meeting", "Public meeting"
+        FOCUS_GROUP = "focus_group", "Focus group"
+        CITIZENS_PANEL = "citizens_panel", "Citizens' panel"
+        ONLINE = "online", "Online consultation"
+        DROP_IN = "drop_in", "Drop-in session"
+        OTHER = "other", "Other"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="engagement_activities"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="engagement_activities"
+    )
+    topic = models.CharField(max_length=300)
+    audience = models.CharField(max_length=200, help_text="e.g. older people, young carers")
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    method = models.CharField(max_length=20, choices=Method.choices)
+    contact = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    contact_email = models.EmailField(blank=True)
+    findings = models.TextField(blank=True)
+    reported_to = models.ForeignKey(
+        Board, null=True, blank=True, on_delete=models.PROTECT, related_name="engagement_reports"
+    )
+
+    class Meta:
+        ordering = ["partnership", "starts_on", "topic"]
+        verbose_name_plural = "engagement activities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="engagement_ends_after_start",
+                violation_error_message="An activity cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} ({self.organisation})"

@@ -15,6 +15,7 @@ from meetings.models import (
     Meeting,
     Minute,
     MinuteCorrection,
+    ProjectDecision,
     RenderedSection,
     Report,
     Resolution,
@@ -187,3 +188,13 @@ class RenderedSectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["meeting__board__partnership"]
     search_fields = ["key", "meeting__board__name"]
     list_select_related = ["meeting__board"]
+
+
+@admin.register(ProjectDecision)
+class ProjectDecisionAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Decisions are written by the project approval services, with their meeting and resolution."""
+
+    list_display = ["project", "step", "board", "decided_on"]
+    list_filter = ["step", "decided_on"]
+    search_fields = ["project__name", "board__name"]
+    list_select_related = ["project", "board"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from core.models import AuditedModel, TimeStampedModel
 from governance.models import Board, Interest, RemitClause
 from meetings.querysets import MeetingQuerySet, MinuteQuerySet
-from outcomes.models import DevelopmentAction
+from outcomes.models import DevelopmentAction, Project
 from partnership.models import Person, Theme
 
 
@@ -440,3 +440,36 @@ class RenderedSection(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Rendered section {self.key[:12]} of {self.meeting} ({self.page_count} pages)"
+
+
+class ProjectDecision(AuditedModel):
+    """A step of a project's route through the boards, with the meeting and resolution that
+    decided it."""
+
+    class Step(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+        FRAMEWORK_SIGNED_OFF = "framework_signed_off", "Performance framework signed off"
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="decisions")
+    step = models.CharField(max_length=25, choices=Step.choices)
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="project_decisions")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="project_decisions"
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_decisions",
+    )
+    decided_on = models.DateField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["project", "decided_on", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.get_step_display().lower()} by {self.board}"

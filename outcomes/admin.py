@@ -7,14 +7,18 @@ from core.admin import ReadOnlyAdminMixin
 from outcomes.models import (
     ActionUpdate,
     AreaForImprovement,
+    Contribution,
     DevelopmentAction,
     Indicator,
+    Milestone,
     Outcome,
     OutcomeFramework,
     PerformanceReport,
+    Project,
     Reading,
     Reminder,
     ReminderPolicy,
+    Spend,
     Target,
 )
 
@@ -158,3 +162,34 @@ class PerformanceReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "created_at", "rendered_at"]
     list_filter = ["framework__partnership", "status"]
     list_select_related = ["framework"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "partnership", "proposing_board", "status"]
+    list_filter = ["partnership", "status"]
+    search_fields = ["name"]
+    autocomplete_fields = ["lead_organisation", "lead_officer"]
+    list_select_related = ["partnership", "proposing_board"]
+    inlines = [MilestoneInline]
+
+
+@admin.register(Contribution)
+class ContributionAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "project", "outcome", "financial_year", "kind", "amount"]
+    list_filter = ["partnership", "financial_year", "kind"]
+    search_fields = ["organisation__name", "project__name"]
+    list_select_related = ["organisation", "project", "outcome"]
+
+
+@admin.register(Spend)
+class SpendAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "spent_on", "amount", "description"]
+    list_filter = ["financial_year"]
+    search_fields = ["project__name", "description"]
+    list_select_related = ["project"]

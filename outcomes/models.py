@@ -1,7 +1,7 @@
 """Outcome frameworks (an SOA, a local area agreement), indicators and development actions."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_comma_separated_integer_list
+from django.core.validators import RegexValidator, validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -24,6 +24,7 @@ class OutcomeFramework(AuditedModel):
         HEALTH_AND_WELLBEING_STRATEGY = "jhws", "Joint health and wellbeing strategy"
         WELLBEING_PLAN = "wellbeing_plan", "Local well-being plan"
         COMMUNITY_STRATEGY = "community_strategy", "Sustainable community strategy"
+        PROJECT = "project", "Project performance framework"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -434,3 +435,161 @@ class PerformanceReport(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Performance report of {self.framework}, {self.as_of:%-d %B %Y}"
+
+
+FINANCIAL_YEAR_PATTERN = r"^(\d{4})/(\d{2})$"
+
+
+class Project(AuditedModel):
+    """Partnership work a board proposes and the board above approves, serving outcomes, with a
+    delivery plan and a performance framework of its own."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PROPOSED = "proposed", "Proposed"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+        CLOSED = "closed", "Closed"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="projects")
+    proposing_board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, related_name="proposed_projects"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80)
+    summary = models.TextField(blank=True)
+    outcomes = models.ManyToManyField(Outcome, blank=True, related_name="projects")
+    lead_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="led_projects"
+    )
+    lead_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="led_projects"
+    )
+    performance_framework = models.OneToOneField(
+        OutcomeFramework,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project",
+        help_text="The project's own indicators, targets and readings.",
+    )
+    framework_signed_off_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    is_demonstration = models.BooleanField(
+        default=False, help_text="Demo data whose figures are not from a source document."
+    )
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "slug"], name="unique_project_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Milestone(AuditedModel):
+    """A dated step of a project's delivery plan."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Done"
+        LATE = "late", "Late"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=300)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.NOT_STARTED)
+
+    class Meta:
+        ordering = ["project", "starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="milestone_ends_after_start",
+                violation_error_message="A milestone cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Contribution(AuditedModel):
+    """What a partner puts into a project or towards a shared outcome in a financial year."""
+
+    class Kind(models.TextChoices):
+        CASH = "cash", "Cash"
+        STAFF_TIME = "staff_time", "Staff time"
+        IN_KIND = "in_kind", "In kind"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="contributions"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="contributions"
+    )
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.PROTECT, related_name="contributions"
+    )
+    outcome = models.ForeignKey(
+        Outcome, null=True, blank=True, on_delete=models.PROTECT, related_name="contributions"
+    )
+    financial_year = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(FINANCIAL_YEAR_PATTERN, "Enter a financial year like 2013/14.")],
+        help_text="April to March, written 2013/14.",
+    )
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    amount = models.DecimalField(
+        max_digits=14, decimal_places=2, help_text="In pounds; staff time and in kind at value."
+    )
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["partnership", "financial_year", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(project__isnull=False) | Q(outcome__isnull=False),
+                name="contribution_to_project_or_outcome",
+                violation_error_message="A contribution is to a project or to an outcome.",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="contribution_amount_positive",
+                violation_error_message="A contribution is an amount of more than £0.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = self.get_kind_display().lower()
+        return f"{self.organisation}: £{self.amount:,.2f} {kind}, {self.financial_year}"
+
+
+class Spend(AuditedModel):
+    """Money spent from a project's pooled budget."""
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="spending")
+    financial_year = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(FINANCIAL_YEAR_PATTERN, "Enter a financial year like 2013/14.")],
+    )
+    spent_on = models.DateField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    description = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["project", "spent_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="spend_amount_positive",
+                violation_error_message="Spending is an amount of more than £0.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"£{self.amount:,.2f} on {self.description}"

@@ -13,8 +13,8 @@ from governance.models import (
     JointAppointment,
     JointAppointmentShare,
 )
-from meetings.models import AgendaPack, RenderedSection
-from outcomes.models import PerformanceReport, Reminder
+from meetings.models import AgendaPack, ProjectDecision, RenderedSection
+from outcomes.models import Milestone, PerformanceReport, Reminder
 from tests.factories import (
     AgendaItemFactory,
     BoardMembershipFactory,
@@ -28,8 +28,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # Shares are edited only with their appointment, where they can be checked to add up to 100%;
-# a circulation's recipients are shown only with it.
-INLINE_ONLY_MODELS = {JointAppointmentShare, CirculationRecipient}
+# a circulation's recipients are shown only with it; a milestone only in its project's plan.
+INLINE_ONLY_MODELS = {JointAppointmentShare, CirculationRecipient, Milestone}
 REGISTERED_MODELS = [
     model
     for app_label in ["partnership", "governance", "outcomes", "meetings"]
@@ -37,7 +37,14 @@ REGISTERED_MODELS = [
     if not model.__name__.startswith("Historical") and model not in INLINE_ONLY_MODELS
 ]
 # Written only by services.
-READ_ONLY_MODELS = {AgendaPack, RenderedSection, Reminder, PerformanceReport, Circulation}
+READ_ONLY_MODELS = {
+    AgendaPack,
+    RenderedSection,
+    Reminder,
+    PerformanceReport,
+    Circulation,
+    ProjectDecision,
+}
 
 
 def admin_url(model, view: str, *args) -> str:
