@@ -1,0 +1,160 @@
+"""Starting a partnership project, its delivery plan and its own performance framework.
+
+A project's route through the boards (proposed, approved or refused, its framework signed
+off) is recorded with the meetings that decided it, so it is written in meetings.services.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Min
+from django.utils.text import slugify
+
+from governance.models import Board
+from outcomes.models import Milestone, Outcome, OutcomeFramework, Project
+from outcomes.services.frameworks import framework_create
+from partnership.models import Organisation, PartnerMembership, Partnership, Person
+
+PROPOSING_BOARD_ELSEWHERE = "Choose a board of {partnership}."
+OUTCOME_ELSEWHERE = "Choose only outcomes of {partnership}'s frameworks."
+LEAD_ORGANISATION_NOT_PARTNER = "Choose an organisation that is a partner of {partnership}."
+LEAD_OFFICER_ELSEWHERE = "The lead officer works for {organisation}, not for {lead}."
+MILESTONE_ENDS_BEFORE_START = "A milestone cannot end before it starts."
+FRAMEWORK_EXISTS = "{project} already has its performance framework."
+FRAMEWORK_NEEDS_DATES = (
+    "Add the project's milestones first: its framework runs from the first to the last."
+)
+
+Errors = dict[str, list[str]]
+
+
+@transaction.atomic
+def project_create(
+    *,
+    partnership: Partnership,
+    proposing_board: Board,
+    name: str,
+    lead_organisation: Organisation,
+    lead_officer: Person | None = None,
+    outcomes: Iterable[Outcome] = (),
+    summary: str = "",
+    by: AbstractBaseUser,
+) -> Project:
+    """Starts a draft project of a board of the partnership, led by a partner, serving
+    outcomes of the partnership's frameworks."""
+    outcomes = list(outcomes)
+    project = Project(
+        partnership=partnership,
+        proposing_board=proposing_board,
+        name=name,
+        summary=summary,
+        lead_organisation=lead_organisation,
+        lead_officer=lead_officer,
+        slug=_free_slug(partnership, name),
+    )
+    errors: Errors = {}
+    if proposing_board.partnership_id != partnership.pk:
+        errors["proposing_board"] = [PROPOSING_BOARD_ELSEWHERE.format(partnership=partnership)]
+    if any(outcome.framework.partnership_id != partnership.pk for outcome in outcomes):
+        errors["outcomes"] = [OUTCOME_ELSEWHERE.format(partnership=partnership)]
+    if not PartnerMembership.objects.filter(
+        partnership=partnership, organisation=lead_organisation
+    ).exists():
+        message = LEAD_ORGANISATION_NOT_PARTNER.format(partnership=partnership)
+        errors["lead_organisation"] = [message]
+    if (
+        lead_officer is not None
+        and lead_officer.organisation_id
+        and lead_officer.organisation_id != lead_organisation.pk
+    ):
+        message = LEAD_OFFICER_ELSEWHERE.format(
+            organisation=lead_officer.organisation, lead=lead_organisation
+        )
+        errors["lead_officer"] = [message]
+    _save(project, by, errors)
+    project.outcomes.set(outcomes)
+    return project
+
+
+@transaction.atomic
+def milestone_add(
+    *,
+    project: Project,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    status: str = Milestone.Status.NOT_STARTED,
+    by: AbstractBaseUser,
+) -> Milestone:
+    """Adds a step to the project's delivery plan; it may not end before it starts."""
+    milestone = Milestone(
+        project=project, title=title, starts_on=starts_on, ends_on=ends_on, status=status
+    )
+    errors: Errors = {}
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = [MILESTONE_ENDS_BEFORE_START]
+    _save(milestone, by, errors)
+    return milestone
+
+
+@transaction.atomic
+def project_framework_create(
+    *,
+    project: Project,
+    by: AbstractBaseUser,
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+) -> OutcomeFramework:
+    """Gives the project a performance framework of its own, over the span of its delivery plan
+    unless told otherwise, so its indicators have targets, readings and a RAG status."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if project.performance_framework_id is not None:
+        raise ValidationError(FRAMEWORK_EXISTS.format(project=project))
+    span = project.milestones.aggregate(first=Min("starts_on"), last=Max("ends_on"))
+    starts_on = starts_on or span["first"]
+    ends_on = ends_on or span["last"]
+    if starts_on is None or ends_on is None:
+        raise ValidationError(FRAMEWORK_NEEDS_DATES)
+    framework = framework_create(
+        partnership=project.partnership,
+        by=by,
+        name=f"{project.name} performance framework",
+        kind=OutcomeFramework.Kind.PROJECT,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        summary=f"The indicators by which {project.partnership} follows {project.name}.",
+    )
+    project.performance_framework = framework
+    _save(project, by, {})
+    return framework
+
+
+def _free_slug(partnership: Partnership, name: str) -> str:
+    """The project's name as an address, numbered on if the partnership already uses it."""
+    base = slugify(name)[:70] or "project"
+    taken = set(
+        Project.objects.filter(partnership=partnership, slug__startswith=base).values_list(
+            "slug", flat=True
+        )
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _save(record: models.Model, by: AbstractBaseUser, errors: Errors) -> None:
+    """Saves the record if it and the checks above are all valid, reporting every problem."""
+    try:
+        record.full_clean(exclude=set(errors))
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    record._history_user = by
+    record.save()
