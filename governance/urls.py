@@ -2,6 +2,7 @@ from governance.views import (
     appointments,
     boards,
     circulations,
+    engagement,
     interests,
     memberships,
     remits,
@@ -17,4 +18,5 @@ urlpatterns = [
     *appointments.urlpatterns,
     *interests.urlpatterns,
     *circulations.urlpatterns,
+    *engagement.urlpatterns,
 ]
