@@ -1,4 +1,4 @@
-from outcomes.views import actions, dashboards, editing, readings, reminders, reports
+from outcomes.views import actions, dashboards, editing, projects, readings, reminders, reports
 
 app_name = "outcomes"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     *actions.urlpatterns,
     *reminders.urlpatterns,
     *reports.urlpatterns,
+    *projects.urlpatterns,
 ]

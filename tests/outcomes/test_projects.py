@@ -1,8 +1,13 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 
+from meetings.models import Resolution
+from meetings.services.projects import project_decide, project_propose
 from outcomes.models import Milestone, OutcomeFramework, Project
 from outcomes.services.projects import (
     FRAMEWORK_EXISTS,
@@ -17,7 +22,10 @@ from outcomes.services.projects import (
     project_framework_create,
 )
 from tests.factories import (
+    AgendaItemFactory,
     BoardFactory,
+    MeetingFactory,
+    MinuteFactory,
     OrganisationFactory,
     OutcomeFactory,
     OutcomeFrameworkFactory,
@@ -26,6 +34,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.outcomes.helpers import partner
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -233,3 +242,121 @@ def test_project_framework_needs_dates_and_is_made_once(cannock, district_board,
         )
     assert raised.value.messages == [FRAMEWORK_EXISTS.format(project=project)]
     assert OutcomeFramework.objects.count() == 1
+
+
+def project_page(client, project):
+    return client.get(
+        reverse("outcomes:project_detail", args=[project.partnership.slug, project.slug])
+    )
+
+
+def decided_project(cannock, district_board, council, user, *, minutes_status, exempt=False):
+    """A project proposed and approved by the county board at a meeting of 20 June 2013."""
+    county = BoardFactory(partnership=cannock, name="Staffordshire Partnership Board")
+    district_board.reports_to = county
+    district_board.save()
+    project = create(cannock, district_board, council, user)
+    milestone_add(
+        project=project,
+        title="Recruit walk leaders",
+        starts_on=datetime.date(2013, 7, 1),
+        ends_on=datetime.date(2013, 9, 30),
+        by=user,
+    )
+    project_propose(project=project, decided_on=datetime.date(2013, 5, 14), by=user)
+    meeting = MeetingFactory(
+        board=county,
+        starts_at=datetime.datetime(2013, 6, 20, 14, tzinfo=ZoneInfo("Europe/London")),
+        minutes_status=minutes_status,
+        minutes_published_at=timezone.now() if minutes_status == "published" else None,
+    )
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title="Projects for approval",
+        is_exempt=exempt,
+        exempt_paragraph="3" if exempt else "",
+    )
+    minute = MinuteFactory(meeting=meeting, number=87, title="Healthy Chase", agenda_item=item)
+    resolution = Resolution.objects.create(
+        minute=minute, position=1, text="That the Healthy Chase project be approved."
+    )
+    project_decide(
+        project=project,
+        board=county,
+        approve=True,
+        resolution=resolution,
+        decided_on=datetime.date(2013, 6, 20),
+        by=user,
+    )
+    return project
+
+
+def test_project_page_shows_the_plan_and_the_trail_of_decisions(
+    client, cannock, district_board, council, user, django_assert_max_num_queries
+):
+    project = decided_project(cannock, district_board, council, user, minutes_status="published")
+
+    with django_assert_max_num_queries(5):
+        response = project_page(client, project)
+
+    text = text_of(response)
+    assert "Healthy Chase" in text
+    assert "Status Approved" in text
+    assert "Lead organisation Cannock Chase Council" in text
+    assert "Recruit walk leaders 1 July 2013 30 September 2013 Not started" in text
+    assert "Proposed Cannock Chase Delivery Board 14 May 2013 –" in text
+    assert (
+        "Approved Staffordshire Partnership Board Meeting of 20 June 2013 "
+        "Minute 87: That the Healthy Chase project be approved."
+    ) in text
+
+
+def test_project_page_keeps_back_resolutions_of_unpublished_minutes(
+    client, cannock, district_board, council, user
+):
+    project = decided_project(cannock, district_board, council, user, minutes_status="draft")
+
+    text = text_of(project_page(client, project))
+
+    assert "In minutes not yet published" in text
+    assert "That the Healthy Chase project be approved." not in text
+
+
+def test_project_page_keeps_back_an_exempt_items_resolution_from_the_public(
+    client, cannock, district_board, council, user
+):
+    project = decided_project(
+        cannock, district_board, council, user, minutes_status="published", exempt=True
+    )
+
+    text = text_of(project_page(client, project))
+
+    assert "That the Healthy Chase project be approved." not in text
+
+
+def test_project_page_links_its_framework(client, cannock, district_board, council, user):
+    project = create(cannock, district_board, council, user)
+    framework = project_framework_create(
+        project=project,
+        starts_on=datetime.date(2013, 4, 1),
+        ends_on=datetime.date(2016, 3, 31),
+        by=user,
+    )
+
+    response = project_page(client, project)
+
+    assert framework.get_absolute_url() in response.content.decode()
+    assert (
+        "Performance framework Healthy Chase performance framework Framework signed off Not yet"
+    ) in text_of(response)
+    assert "Not yet proposed." in text_of(response)
+
+
+def test_project_of_another_partnership_is_not_found(
+    client, cannock, district_board, council, user
+):
+    create(cannock, district_board, council, user)
+
+    response = client.get(reverse("outcomes:project_detail", args=["elsewhere", "healthy-chase"]))
+
+    assert response.status_code == 404
