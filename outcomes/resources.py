@@ -13,6 +13,14 @@ from partnership.models import Partnership
 ZERO = Decimal("0.00")
 
 
+PENNY = Decimal("0.01")
+
+
+def in_pence(total: Decimal) -> Decimal:
+    """A summed amount to the penny: SQLite adds decimals as floats and gives back 15 digits."""
+    return total.quantize(PENNY)
+
+
 @dataclass(frozen=True)
 class Total:
     """The amount put in under one heading: a partner, an outcome, a year or a kind."""
@@ -102,7 +110,7 @@ def by_partner(contributions: QuerySet[Contribution]) -> list[Total]:
         .annotate(total=Sum("amount"))
         .order_by("organisation__name")
     )
-    return [Total(row["organisation__name"], row["total"]) for row in rows]
+    return [Total(row["organisation__name"], in_pence(row["total"])) for row in rows]
 
 
 def by_outcome(contributions: QuerySet[Contribution]) -> list[Total]:
@@ -114,7 +122,7 @@ def by_outcome(contributions: QuerySet[Contribution]) -> list[Total]:
         .order_by("outcome__framework__name", "outcome__number")
     )
     return [
-        Total(f"Outcome {row['outcome__number']}: {row['outcome__title']}", row["total"])
+        Total(f"Outcome {row['outcome__number']}: {row['outcome__title']}", in_pence(row["total"]))
         for row in rows
     ]
 
@@ -126,7 +134,7 @@ def by_project(contributions: QuerySet[Contribution]) -> list[Total]:
         .annotate(total=Sum("amount"))
         .order_by("project__name")
     )
-    return [Total(row["project__name"], row["total"]) for row in rows]
+    return [Total(row["project__name"], in_pence(row["total"])) for row in rows]
 
 
 def by_year(contributions: QuerySet[Contribution]) -> list[Total]:
@@ -135,13 +143,13 @@ def by_year(contributions: QuerySet[Contribution]) -> list[Total]:
         .annotate(total=Sum("amount"))
         .order_by("financial_year")
     )
-    return [Total(row["financial_year"], row["total"]) for row in rows]
+    return [Total(row["financial_year"], in_pence(row["total"])) for row in rows]
 
 
 def by_kind(contributions: QuerySet[Contribution]) -> list[Total]:
     labels = dict(Contribution.Kind.choices)
     rows = contributions.values("kind").annotate(total=Sum("amount")).order_by("kind")
-    return [Total(labels[row["kind"]], row["total"]) for row in rows]
+    return [Total(labels[row["kind"]], in_pence(row["total"])) for row in rows]
 
 
 def by_partner_and_year(contributions: QuerySet[Contribution]) -> PartnerYearTable:
@@ -152,7 +160,7 @@ def by_partner_and_year(contributions: QuerySet[Contribution]) -> PartnerYearTab
     )
     amounts: dict[str, dict[str, Decimal]] = defaultdict(dict)
     for row in rows:
-        amounts[row["organisation__name"]][row["financial_year"]] = row["total"]
+        amounts[row["organisation__name"]][row["financial_year"]] = in_pence(row["total"])
     years = sorted({year for by_year in amounts.values() for year in by_year})
     return PartnerYearTable(
         years=years,
@@ -191,5 +199,5 @@ def pooled_budget(project: Project) -> PooledBudget:
     )
     return PooledBudget(
         cash=by_partner_and_year(cash),
-        spent_by_year={row["financial_year"]: row["total"] for row in spending},
+        spent_by_year={row["financial_year"]: in_pence(row["total"]) for row in spending},
     )
