@@ -488,6 +488,9 @@ class Project(AuditedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("outcomes:project_detail", args=[self.partnership.slug, self.slug])
+
 
 class Milestone(AuditedModel):
     """A dated step of a project's delivery plan."""

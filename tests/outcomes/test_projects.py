@@ -21,6 +21,7 @@ from outcomes.services.projects import (
     project_create,
     project_framework_create,
 )
+from partnership.models import Partnership
 from tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -360,3 +361,9 @@ def test_project_of_another_partnership_is_not_found(
     response = client.get(reverse("outcomes:project_detail", args=["elsewhere", "healthy-chase"]))
 
     assert response.status_code == 404
+
+
+def test_a_project_knows_its_page():
+    project = Project(partnership=Partnership(slug="cannock-chase-lsp"), slug="healthy-chase")
+
+    assert project.get_absolute_url() == "/partnerships/cannock-chase-lsp/projects/healthy-chase/"
