@@ -1,4 +1,13 @@
-from outcomes.views import actions, dashboards, editing, projects, readings, reminders, reports
+from outcomes.views import (
+    actions,
+    contributions,
+    dashboards,
+    editing,
+    projects,
+    readings,
+    reminders,
+    reports,
+)
 
 app_name = "outcomes"
 urlpatterns = [
@@ -10,4 +19,5 @@ urlpatterns = [
     *reminders.urlpatterns,
     *reports.urlpatterns,
     *projects.urlpatterns,
+    *contributions.urlpatterns,
 ]

@@ -13,6 +13,7 @@ from outcomes.resources import Total, pooled_budget, resource_totals
 from partnership.models import Organisation, Partnership
 from tests.outcomes.helpers import partner
 from tests.outcomes.test_contributions import outcome_of, project_of
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -251,3 +252,48 @@ def test_xlsx_holds_amounts_as_numbers_in_pounds(highland, recorded):
     assert [sheet["A8"].value, sheet["B8"].value] == ["NHS Highland", 0.1]
     assert sheet["B8"].number_format == POUNDS_FORMAT
     assert sheet.freeze_panes == "A2"
+
+
+def test_contributions_page_shows_the_totals_with_chart_and_table(
+    client, highland, recorded, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        response = client.get("/partnerships/highland-cpp/contributions/")
+
+    page = text_of(response)
+    assert "In all: £1,234.60" in page
+    assert (
+        "Contributions by partner and financial year Partner 2013/14 2014/15 Total "
+        "NHS Highland £0.00 £0.10 £0.10 "
+        "The Highland Council £1,234.50 £0.00 £1,234.50 "
+        "All partners £1,234.50 £0.10 £1,234.60"
+    ) in page
+    assert "By project Project Amount Employability Pipeline £1,234.50" in page
+    assert "Towards outcomes Outcome Amount Outcome 1: Healthier lives £0.10" in page
+    assert "By kind Kind Amount Cash £1,234.50 In kind £0.10" in page
+    assert "<svg" in response.content.decode()
+
+
+def test_contributions_page_of_a_partnership_without_any(client, highland):
+    page = text_of(client.get("/partnerships/highland-cpp/contributions/"))
+
+    assert "In all: £0.00" in page
+    assert "No contributions have been recorded." in page
+
+
+def test_contributions_page_downloads_csv_and_xlsx(client, highland, recorded):
+    as_csv = client.get("/partnerships/highland-cpp/contributions/?format=csv")
+    as_xlsx = client.get("/partnerships/highland-cpp/contributions/?format=xlsx")
+
+    assert as_csv["Content-Type"] == "text/csv; charset=utf-8"
+    assert as_csv["Content-Disposition"].startswith(
+        'attachment; filename="highland-cpp-contributions-'
+    )
+    assert as_csv.content.decode("utf-8-sig") == contributions_csv(highland)
+    workbook = openpyxl.load_workbook(io.BytesIO(as_xlsx.content))
+    assert workbook["Contributions"]["F2"].value == 1234.5
+    assert as_xlsx["Content-Disposition"].endswith('.xlsx"')
+
+
+def test_contributions_page_of_unknown_partnership_is_not_found(client):
+    assert client.get("/partnerships/nowhere/contributions/").status_code == 404
