@@ -8,6 +8,7 @@ at district level and report to a county-wide board which approves their project
 import datetime
 from decimal import Decimal
 
+from demo import cannock_chase_projects
 from demo.upsert import set_related, upsert, upsert_board
 from governance.models import Board, JointAppointment, JointAppointmentShare
 from partnership.models import (
@@ -110,7 +111,7 @@ def load() -> dict:
             left_on=left_on,
         )
 
-    upsert(
+    chief_executive = upsert(
         Person,
         {"name": "Stephen Brown", "organisation": organisations[DISTRICT_COUNCIL]},
         job_title="Chief Executive",
@@ -122,9 +123,18 @@ def load() -> dict:
         job_title="Cannock Chase Locality Director",
         capacity=Person.Capacity.OFFICER,
     )
-    _load_boards(partnership)
+    county_board, delivery_board = _load_boards(partnership)
     _load_joint_appointments(partnership, organisations)
-    return {"partnership": partnership}
+    project = cannock_chase_projects.load(
+        partnership,
+        district=district,
+        delivery_board=delivery_board,
+        county_board=county_board,
+        council=organisations[DISTRICT_COUNCIL],
+        pct=organisations[SOUTH_STAFFORDSHIRE_PCT],
+        lead_officer=chief_executive,
+    )
+    return {"partnership": partnership, "project": project}
 
 
 def _load_organisations(county: Area, district: Area) -> dict[str, Organisation]:
@@ -167,7 +177,8 @@ def _load_organisations(county: Area, district: Area) -> dict[str, Organisation]
     return organisations
 
 
-def _load_boards(partnership: Partnership) -> None:
+def _load_boards(partnership: Partnership) -> tuple[Board, Board]:
+    """The boards; returns the county board and the district delivery board that reports to it."""
     upsert_board(
         partnership,
         "Cannock Chase Local Strategic Partnership Board",
@@ -183,7 +194,7 @@ def _load_boards(partnership: Partnership) -> None:
         "funding and delivery plans, and monitors and signs off each project's performance "
         "framework.",
     )
-    upsert_board(
+    delivery_board = upsert_board(
         partnership,
         "Cannock Chase delivery board",
         kind=Board.Kind.DELIVERY_BOARD,
@@ -193,6 +204,7 @@ def _load_boards(partnership: Partnership) -> None:
         "outlined between the partners before they are passed to the county-wide board for "
         "approval.",
     )
+    return county_board, delivery_board
 
 
 def _load_joint_appointments(
