@@ -59,7 +59,7 @@ def partner_year_chart(table: PartnerYearTable) -> SafeString:
     """Each partner's contributions as bars, one for each financial year."""
     return bar_chart_svg(
         title="Contributions by partner and financial year",
-        unit="£",
+        unit="Pounds (£)",
         labels=[row.partner for row in table.rows],
         series=[
             (year, [row.amounts[column] for row in table.rows])
