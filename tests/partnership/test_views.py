@@ -70,3 +70,10 @@ def test_partnership_page_links_its_registers_and_joint_appointments_to_officers
     assert appointments not in public
     assert register in officer
     assert appointments in officer
+
+
+def test_partnership_page_lists_its_projects_and_links_its_engagement_register(client, demo):
+    page = client.get("/partnerships/cannock-chase-lsp/").content.decode()
+
+    assert ('href="/partnerships/cannock-chase-lsp/projects/health-walks/') in page
+    assert 'href="/partnerships/cannock-chase-lsp/engagement/">Engagement and consultation' in page
