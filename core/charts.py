@@ -274,7 +274,8 @@ def bar_chart_svg(
         css=["file://style.css", "file://graph.css"],
         disable_xml_declaration=True,
         title=title,
-        y_title=unit or None,
+        # pygal turns a horizontal chart's axes round: its value axis is then the x axis.
+        **{"x_title" if horizontal else "y_title": unit or None},
         width=width,
         height=height,
         explicit_size=False,

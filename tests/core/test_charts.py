@@ -1,6 +1,7 @@
 """Charts drawn as static SVG: a sparkline by hand, the full chart by pygal."""
 
 import datetime
+import re
 import timeit
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -184,3 +185,16 @@ def test_bar_chart_of_percentages_runs_its_axis_to_the_maximum_given():
 
     texts = [text.text for text in svg.iter(f"{SVG}text")]
     assert [t for t in texts if t and t.isdigit()] == ["0", "20", "40", "60", "80", "100"]
+
+
+def test_horizontal_bar_chart_names_its_unit_under_the_value_axis_not_beside_the_labels():
+    svg = bar_chart_svg(
+        title="Contributions",
+        unit="Pounds (£)",
+        labels=["Council", "Primary care trust"],
+        series=[("2008/09", [Decimal("25000.00"), Decimal("12500.50")])],
+        horizontal=True,
+    )
+
+    (unit_title,) = re.findall(r"<text[^>]*>Pounds \(£\)</text>", svg)
+    assert "rotate" not in unit_title
