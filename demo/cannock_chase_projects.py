@@ -85,6 +85,10 @@ def load(
         {"board": county_board, "starts_at": APPROVAL_MEETING_AT},
         venue="Demonstration meeting: no record of it is in the sources",
         status=Meeting.Status.HELD,
+        # Published like any held meeting's, so the public can follow the approval trail.
+        agenda_published_at=APPROVAL_MEETING_AT - datetime.timedelta(days=7),
+        minutes_status=Meeting.MinutesStatus.PUBLISHED,
+        minutes_published_at=APPROVAL_MEETING_AT + datetime.timedelta(days=14),
     )
     minute = upsert(
         Minute,

@@ -100,3 +100,11 @@ def test_loading_again_adds_no_second_project_decision_or_contribution(project):
     assert Project.objects.filter(partnership=project.partnership).count() == 1
     assert ProjectDecision.objects.filter(project=project).count() == 2
     assert Contribution.objects.filter(project=project).count() == 2
+
+
+def test_the_public_follows_the_approval_to_its_published_resolution(client, project):
+    page = client.get(project.get_absolute_url()).content.decode()
+
+    assert "Staffordshire county partnership board" in page
+    assert APPROVAL_RESOLUTION in page
+    assert "In minutes not yet published" not in page
