@@ -1,5 +1,6 @@
 from outcomes.views import (
     actions,
+    contribution_editing,
     contributions,
     dashboards,
     editing,
@@ -20,4 +21,5 @@ urlpatterns = [
     *reports.urlpatterns,
     *projects.urlpatterns,
     *contributions.urlpatterns,
+    *contribution_editing.urlpatterns,
 ]

@@ -10,6 +10,7 @@ from django.urls import path
 from django.views.generic import DetailView
 
 from outcomes.models import Project
+from outcomes.resources import by_kind, contributions_to, pooled_budget
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,12 @@ class ProjectDetailView(DetailView):
             "board", "meeting__board", "resolution__minute__agenda_item"
         )
         rows = [decision_row(decision, self.request.user) for decision in decisions]
-        return super().get_context_data(decisions=rows, **kwargs)
+        return super().get_context_data(
+            decisions=rows,
+            budget=pooled_budget(self.object),
+            by_kind=by_kind(contributions_to(project=self.object)),
+            **kwargs,
+        )
 
 
 def decision_row(decision: Model, user: AbstractBaseUser | AnonymousUser) -> DecisionRow:
