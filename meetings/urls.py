@@ -1,4 +1,13 @@
-from meetings.views import agenda, health, meeting, minutes, packs, performance, reports
+from meetings.views import (
+    agenda,
+    health,
+    meeting,
+    minutes,
+    packs,
+    performance,
+    project_items,
+    reports,
+)
 
 app_name = "meetings"
 urlpatterns = [
@@ -9,4 +18,5 @@ urlpatterns = [
     *packs.urlpatterns,
     *performance.urlpatterns,
     *health.urlpatterns,
+    *project_items.urlpatterns,
 ]
