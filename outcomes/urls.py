@@ -4,6 +4,7 @@ from outcomes.views import (
     contributions,
     dashboards,
     editing,
+    project_editing,
     projects,
     readings,
     reminders,
@@ -19,6 +20,8 @@ urlpatterns = [
     *actions.urlpatterns,
     *reminders.urlpatterns,
     *reports.urlpatterns,
+    # Before the project pages: "projects/new/" would otherwise be taken for a project's slug.
+    *project_editing.urlpatterns,
     *projects.urlpatterns,
     *contributions.urlpatterns,
     *contribution_editing.urlpatterns,

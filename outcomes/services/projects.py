@@ -58,6 +58,43 @@ def project_create(
     errors: Errors = {}
     if proposing_board.partnership_id != partnership.pk:
         errors["proposing_board"] = [PROPOSING_BOARD_ELSEWHERE.format(partnership=partnership)]
+    _check_outcomes_and_leads(project, outcomes, errors)
+    _save(project, by, errors)
+    project.outcomes.set(outcomes)
+    return project
+
+
+@transaction.atomic
+def project_edit(
+    *,
+    project: Project,
+    name: str,
+    lead_organisation: Organisation,
+    lead_officer: Person | None = None,
+    outcomes: Iterable[Outcome] = (),
+    summary: str = "",
+    by: AbstractBaseUser,
+) -> Project:
+    """Changes what the project is and who leads it, by the same rules as when it was started;
+    its address stays as it was, so that links to it keep working."""
+    outcomes = list(outcomes)
+    # A fresh copy, so that the caller's record is left as it was if the change is refused.
+    project = Project.objects.select_for_update().select_related("partnership").get(pk=project.pk)
+    project.name = name
+    project.summary = summary
+    project.lead_organisation = lead_organisation
+    project.lead_officer = lead_officer
+    errors: Errors = {}
+    _check_outcomes_and_leads(project, outcomes, errors)
+    _save(project, by, errors)
+    project.outcomes.set(outcomes)
+    return project
+
+
+def _check_outcomes_and_leads(project: Project, outcomes: list[Outcome], errors: Errors) -> None:
+    """The project serves its own partnership's outcomes and is led by one of its partners."""
+    partnership = project.partnership
+    lead_organisation, lead_officer = project.lead_organisation, project.lead_officer
     if any(outcome.framework.partnership_id != partnership.pk for outcome in outcomes):
         errors["outcomes"] = [OUTCOME_ELSEWHERE.format(partnership=partnership)]
     if not PartnerMembership.objects.filter(
@@ -74,9 +111,6 @@ def project_create(
             organisation=lead_officer.organisation, lead=lead_organisation
         )
         errors["lead_officer"] = [message]
-    _save(project, by, errors)
-    project.outcomes.set(outcomes)
-    return project
 
 
 @transaction.atomic
