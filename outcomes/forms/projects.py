@@ -120,12 +120,12 @@ class MilestoneForm(forms.Form):
         error_messages={"required": MILESTONE_STATUS_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, button: str = "Add milestone", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
             Field.text("title"),
             Field("starts_on"),
             Field("ends_on"),
             Field.radios("status", inline=True, legend_size=Size.SMALL),
-            button="Add milestone",
+            button=button,
         )

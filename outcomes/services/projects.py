@@ -124,11 +124,35 @@ def milestone_add(
     by: AbstractBaseUser,
 ) -> Milestone:
     """Adds a step to the project's delivery plan; it may not end before it starts."""
-    milestone = Milestone(
-        project=project, title=title, starts_on=starts_on, ends_on=ends_on, status=status
+    milestone = Milestone(project=project)
+    return _milestone_save(
+        milestone, title=title, starts_on=starts_on, ends_on=ends_on, status=status, by=by
     )
+
+
+@transaction.atomic
+def milestone_update(
+    *,
+    milestone: Milestone,
+    title: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    status: str,
+    by: AbstractBaseUser,
+) -> Milestone:
+    """Changes a step of the delivery plan, its dates or how far it has got; a refused change
+    leaves the stored step as it was."""
+    fresh = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    return _milestone_save(
+        fresh, title=title, starts_on=starts_on, ends_on=ends_on, status=status, by=by
+    )
+
+
+def _milestone_save(milestone: Milestone, *, by: AbstractBaseUser, **fields) -> Milestone:
+    for name, value in fields.items():
+        setattr(milestone, name, value)
     errors: Errors = {}
-    if starts_on and ends_on and ends_on < starts_on:
+    if milestone.starts_on and milestone.ends_on and milestone.ends_on < milestone.starts_on:
         errors["ends_on"] = [MILESTONE_ENDS_BEFORE_START]
     _save(milestone, by, errors)
     return milestone

@@ -11,9 +11,10 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.service_views import ServiceFormView
 from governance.views.base import PartnershipLookupMixin
 from outcomes.forms.projects import MilestoneForm, ProjectForm
-from outcomes.models import Project
+from outcomes.models import Milestone, Project
 from outcomes.services.projects import (
     milestone_add,
+    milestone_update,
     project_create,
     project_edit,
     project_framework_create,
@@ -113,6 +114,33 @@ class MilestoneAddView(ProjectMixin, ServiceFormView):
         return f"{self.milestone.title} has been added to the delivery plan."
 
 
+class MilestoneEditView(ProjectMixin, ServiceFormView):
+    form_class = MilestoneForm
+    heading = "Change a milestone"
+
+    @cached_property
+    def milestone(self) -> Milestone:
+        return get_object_or_404(self.project.milestones, pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        milestone = self.milestone
+        return {
+            "title": milestone.title,
+            "starts_on": milestone.starts_on,
+            "ends_on": milestone.ends_on,
+            "status": milestone.status,
+        }
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "button": "Save changes"}
+
+    def act(self, form) -> None:
+        milestone_update(milestone=self.milestone, by=self.request.user, **form.cleaned_data)
+
+    def success_message(self) -> str:
+        return f"{self.milestone.title} has been changed."
+
+
 class ProjectFrameworkCreateView(ProjectMixin, View):
     """The project page's button: the framework spans the delivery plan, and is then filled in
     on its own page; a refusal is told on the project's page."""
@@ -138,6 +166,9 @@ urlpatterns = [
     path("<slug:partnership>/projects/new/", ProjectCreateView.as_view(), name="project_create"),
     path(f"{PROJECT}/edit/", ProjectEditView.as_view(), name="project_edit"),
     path(f"{PROJECT}/milestones/new/", MilestoneAddView.as_view(), name="milestone_add"),
+    path(
+        f"{PROJECT}/milestones/<int:pk>/edit/", MilestoneEditView.as_view(), name="milestone_edit"
+    ),
     path(
         f"{PROJECT}/framework/",
         ProjectFrameworkCreateView.as_view(),

@@ -62,6 +62,12 @@ def test_a_project_is_started_planned_and_given_its_framework_each_form_after_an
     page.get_by_role("button", name="Add milestone").click()
 
     expect(page.get_by_role("table", name="Milestones")).to_contain_text("Walk leaders trained")
+    page.get_by_role("link", name="Change Walk leaders trained").click()
+    assert_accessible(page)
+    page.get_by_label("Done").check()
+    page.get_by_role("button", name="Save changes").click()
+
+    expect(page.get_by_role("table", name="Milestones")).to_contain_text("Done")
     page.screenshot(path=tmp_path / "project.png", full_page=True)
     page.get_by_role("button", name="Create its performance framework").click()
 

@@ -374,3 +374,66 @@ def test_a_lead_officer_is_offered_from_the_partnerships_people(
     )
 
     assert "Somebody Elsewhere" not in text_of(client.get(create_url(highland)))
+
+
+def _milestone(project) -> Milestone:
+    return Milestone.objects.create(
+        project=project,
+        title="Walk leaders trained",
+        starts_on=datetime.date(2013, 4, 1),
+        ends_on=datetime.date(2013, 9, 30),
+    )
+
+
+def test_a_milestones_status_is_changed_from_the_project_page(client, officer, project):
+    milestone = _milestone(project)
+    edit_url = reverse(
+        "outcomes:milestone_edit", args=[project.partnership.slug, project.slug, milestone.pk]
+    )
+    assert f'href="{edit_url}"' in client.get(project.get_absolute_url()).content.decode()
+
+    response = client.post(edit_url, milestone_data(status=Milestone.Status.DONE))
+
+    milestone.refresh_from_db()
+    assert response.url == project.get_absolute_url()
+    assert milestone.status == Milestone.Status.DONE
+    assert "Walk leaders trained has been changed." in text_of(client.get(response.url))
+
+
+def test_a_changed_milestone_ending_before_it_starts_is_refused_and_kept_as_it_was(
+    client, officer, project
+):
+    milestone = _milestone(project)
+    edit_url = reverse(
+        "outcomes:milestone_edit", args=[project.partnership.slug, project.slug, milestone.pk]
+    )
+
+    response = client.post(
+        edit_url, milestone_data(ends_on_0="31", ends_on_1="3", ends_on_2="2013", status="done")
+    )
+
+    milestone.refresh_from_db()
+    assert error_summary(response) == [MILESTONE_ENDS_BEFORE_START]
+    assert (milestone.ends_on, milestone.status) == (
+        datetime.date(2013, 9, 30),
+        Milestone.Status.NOT_STARTED,
+    )
+
+
+def test_a_milestone_of_another_project_is_not_found(client, officer, project):
+    other = Project.objects.create(
+        partnership=project.partnership,
+        proposing_board=project.proposing_board,
+        lead_organisation=project.lead_organisation,
+        name="Other",
+        slug="other",
+    )
+    milestone = _milestone(other)
+
+    response = client.get(
+        reverse(
+            "outcomes:milestone_edit", args=[project.partnership.slug, project.slug, milestone.pk]
+        )
+    )
+
+    assert response.status_code == 404
