@@ -129,7 +129,7 @@ def _locked(project: Project) -> Project:
     """The project as stored, held until the step is recorded, so two boards cannot both
     decide it at once."""
     return (
-        Project.objects.select_for_update()
+        Project.objects.select_for_update(of=("self",))
         .select_related("proposing_board", "proposing_board__reports_to")
         .get(pk=project.pk)
     )
