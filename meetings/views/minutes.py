@@ -225,10 +225,8 @@ class MinuteCorrectView(MinuteMixin, ServiceFormView):
         return f"The correction to minute {self.minute.number} has been recorded."
 
 
-class ResolutionActionView(RecordMixin, ServiceFormView):
-    form_class = ResolutionActionForm
-    template_name = "meetings/minutes/resolution_action.html"
-    heading = "Create a development action from a resolution"
+class ResolutionMixin(RecordMixin):
+    """A page acting on one resolution of the meeting's minutes, whose form is given it."""
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -243,6 +241,12 @@ class ResolutionActionView(RecordMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(resolution=self.resolution, **kwargs)
+
+
+class ResolutionActionView(ResolutionMixin, ServiceFormView):
+    form_class = ResolutionActionForm
+    template_name = "meetings/minutes/resolution_action.html"
+    heading = "Create a development action from a resolution"
 
     def act(self, form) -> None:
         self.action = resolution_create_action(

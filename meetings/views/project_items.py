@@ -1,17 +1,15 @@
 """Projects on a board's agenda for approval, and the board's decision recorded from the
 resolution that made it."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from meetings.forms.project_items import ProjectDecisionForm, ProjectsForApprovalForm
-from meetings.models import ProjectDecision, Resolution
+from meetings.models import ProjectDecision
 from meetings.services.agenda import agenda_item_add
 from meetings.services.projects import project_decide, project_framework_sign_off, project_propose
 from meetings.views.base import MeetingMixin, ServiceFormView
-from meetings.views.minutes import RecordMixin
+from meetings.views.minutes import ResolutionMixin
 
 
 class AgendaItemAddProjectsView(MeetingMixin, ServiceFormView):
@@ -32,24 +30,10 @@ class AgendaItemAddProjectsView(MeetingMixin, ServiceFormView):
         return self.agenda_url()
 
 
-class ResolutionDecideProjectView(RecordMixin, ServiceFormView):
+class ResolutionDecideProjectView(ResolutionMixin, ServiceFormView):
     form_class = ProjectDecisionForm
     template_name = "meetings/project_items/resolution_decide.html"
     heading = "Record a project decision from a resolution"
-
-    @cached_property
-    def resolution(self) -> Resolution:
-        return get_object_or_404(
-            Resolution.objects.select_related("minute__board"),
-            minute__meeting=self.meeting,
-            pk=self.kwargs["resolution_pk"],
-        )
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "resolution": self.resolution}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(resolution=self.resolution, **kwargs)
 
     def act(self, form) -> None:
         decision = form.cleaned_data["decision"]
