@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "oauth2_provider",
     "crispy_forms",
     "crispy_forms_gds",
     "rules.apps.AutodiscoverRulesConfig",
@@ -131,6 +135,12 @@ STORAGES = {
 # Celery: Redis when REDIS_URL is set; otherwise kombu's filesystem transport, a real broker
 # shared by separate web, worker and beat processes on one machine (not eager mode).
 REDIS_URL = env("REDIS_URL", default="")
+# Shared by every web process, so that an API client's rate limit counts all its requests.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 CELERY_BROKER_FOLDER = Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "broker")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
@@ -189,6 +199,66 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="governance@localh
 EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 # The address of the site as people reach it, for links in e-mails sent by the worker.
 SITE_URL = env("DJANGO_SITE_URL", default="http://localhost:8000")
+
+# The API (see config/api.py): browsers by session, partner systems by OAuth2 client credentials.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "partnership.api.authentication.PartnerSystemAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["partnership.api.permissions.ScopesForSystems"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PagePagination",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["partnership.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": env("API_RATE_PER_CLIENT", default="600/minute"),
+        "anonymous": env("API_RATE_ANONYMOUS", default="120/minute"),
+    },
+    # Proxies in front whose X-Forwarded-For is trusted for anonymous callers' addresses.
+    "NUM_PROXIES": env.int("API_TRUSTED_PROXIES", default=0),
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnership governance API",
+    "DESCRIPTION": (
+        "Read a partnership's boards, meetings, minutes and outcome framework; partner systems "
+        "push indicator readings and development-action progress. Field names follow the "
+        "Popolo and Open Civic Data vocabulary where it has one."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Several records have a status of their own: each list of statuses gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "BoardStatus": "governance.models.Board.Status",
+        "FrameworkStatus": "outcomes.models.OutcomeFramework.Status",
+        "ActionStatus": "outcomes.models.DevelopmentAction.Status",
+        "ProjectStatus": "outcomes.models.Project.Status",
+        "MeetingStatus": "meetings.models.Meeting.Status",
+        "MinutesStatus": "meetings.models.Meeting.MinutesStatus",
+    },
+}
+# Partner systems' OAuth2 applications: client credentials only, secrets stored hashed.
+OAUTH2_PROVIDER = {
+    "SCOPES": {"read": "Read the partnership's records", "write": "Record readings and progress"},
+    "SCOPES_BACKEND_CLASS": "partnership.api.scopes.PartnerSystemScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_LIFETIME_SECONDS", default=60 * 60),
+}
+# Named so that migrations refer to the OAuth2 models through the settings, as DOT's own do.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/", include("config.api")),
     path("partnerships/", include("partnership.urls")),
     path("partnerships/", include("governance.urls")),
     path("partnerships/", include("outcomes.urls")),

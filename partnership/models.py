@@ -264,6 +264,19 @@ class PartnerSystem(AuditedModel):
     can_read = models.BooleanField(default=True)
     can_write = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
+    application = models.OneToOneField(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_system",
+        help_text="The OAuth2 client whose credentials the system calls the API with.",
+    )
+
+    # A partner system is the principal of the API requests it makes, as a user is of theirs.
+    is_authenticated = True
+    is_anonymous = False
+    is_superuser = False
 
     class Meta:
         ordering = ["partnership", "name"]

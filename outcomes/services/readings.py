@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import DecimalValidator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -38,6 +39,11 @@ VALUE_TOO_MANY_DIGITS = (
     "the value '{text}' has too many digits: a reading has at most {whole} before the decimal "
     "point and {places} after it"
 )
+NO_SUCH_INDICATOR = "there is no indicator {id} that you may record readings for"
+PERIOD_OUTSIDE_FRAMEWORK = (
+    "the period is outside {framework}, which runs from {starts} to {ends}"
+)
+DUPLICATE_ENTRY = "another entry, number {earlier}, is for the same indicator and period ({start})"
 DUPLICATE_ROW = (
     "indicator '{code}' has another reading for the period starting {start}, in row {earlier}"
 )
@@ -145,11 +151,85 @@ def readings_import(
     if row_errors:
         raise ReadingsFileInvalid(row_errors)
 
+    return _save(candidates, by=by)
+
+
+class ReadingEntry(NamedTuple):
+    """One reading sent to the API, its types already checked: the indicator by its id."""
+
+    indicator: int
+    period_start: datetime.date
+    period_end: datetime.date
+    value: Decimal
+    note: str | None = None
+
+
+class ReadingsInvalid(ValidationError):
+    """A batch of readings refused for the errors in its entries, by entry index and field."""
+
+    def __init__(self, errors: dict[int, dict[str, list[str]]]):
+        super().__init__([f"Entry {index}: {fields}" for index, fields in errors.items()])
+        self.errors_by_entry = errors
+
+
+@transaction.atomic
+def readings_upsert(
+    *, entries: list[ReadingEntry], indicators: QuerySet[Indicator], by: AbstractUser | None = None
+) -> ImportResult:
+    """Records a batch of readings, each of one of `indicators` in its framework's span: all,
+    or none if any entry is wrong. Sending the same batch again changes nothing."""
+    wanted = {entry.indicator for entry in entries}
+    # Locked in one order, as readings_import locks them, so two batches at once take turns.
+    by_id = {
+        indicator.pk: indicator
+        for indicator in indicators.filter(pk__in=wanted)
+        .select_related("outcome__framework")
+        .select_for_update(of=("self",))
+        .order_by("pk")
+    }
+    candidates, errors = [], {}
+    first_entry_of: dict[tuple[int, datetime.date], int] = {}
+    for index, entry in enumerate(entries):
+        problems = _entry_problems(entry, by_id.get(entry.indicator))
+        earlier = first_entry_of.setdefault((entry.indicator, entry.period_start), index)
+        if earlier != index:
+            problems.setdefault("period_start", []).append(
+                DUPLICATE_ENTRY.format(start=entry.period_start, earlier=earlier)
+            )
+        if problems:
+            errors[index] = problems
+        else:
+            candidates.append(_Candidate(by_id[entry.indicator], *entry[1:]))
+    if errors:
+        raise ReadingsInvalid(errors)
+    return _save(candidates, by=by)
+
+
+def _entry_problems(entry: ReadingEntry, indicator: Indicator | None) -> dict[str, list[str]]:
+    if indicator is None:
+        return {"indicator": [NO_SUCH_INDICATOR.format(id=entry.indicator)]}
+    problems: dict[str, list[str]] = {}
+    if entry.period_end < entry.period_start:
+        problems["period_end"] = [
+            PERIOD_ENDS_BEFORE_START.format(start=entry.period_start, end=entry.period_end)
+        ]
+    framework = indicator.outcome.framework
+    if entry.period_start < framework.starts_on or entry.period_end > framework.ends_on:
+        problems.setdefault("period_start", []).append(
+            PERIOD_OUTSIDE_FRAMEWORK.format(
+                framework=framework, starts=framework.starts_on, ends=framework.ends_on
+            )
+        )
+    return problems
+
+
+def _save(candidates: list[_Candidate], *, by: AbstractUser | None) -> ImportResult:
+    """Writes checked readings in bulk, updating those already recorded for their periods."""
     starts = [candidate.period_start for candidate in candidates]
     recorded = {
         (reading.indicator_id, reading.period_start): reading
         for reading in Reading.objects.filter(
-            indicator__outcome__framework=framework,
+            indicator__in={candidate.indicator.pk for candidate in candidates},
             period_start__range=(min(starts), max(starts)),
         )
     }
@@ -167,8 +247,8 @@ def readings_import(
         reading.value = candidate.value
         if candidate.note is not None:
             reading.note = candidate.note
-        # The indicator comes from the framework's and each row's key is checked unique in the
-        # file and matched above, so the checks that would query once a row are left out.
+        # The indicator is one the caller may record for and each row's key is checked unique
+        # in the batch and matched above, so the checks that would query once a row are left out.
         reading.full_clean(exclude={"indicator"}, validate_unique=False, validate_constraints=False)
     bulk_create_with_history(new, Reading, default_user=by)
     bulk_update_with_history(changed, Reading, fields=_UPDATED_FIELDS, default_user=by)

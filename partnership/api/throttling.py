@@ -1,0 +1,45 @@
+"""Rate limits per API client, announced in the RateLimit headers of every answer.
+
+The headers are those of the IETF draft "RateLimit header fields for HTTP" that API
+gateways use: RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds until the
+window frees a request), with Retry-After on a 429.
+"""
+
+import math
+
+from rest_framework.throttling import SimpleRateThrottle
+
+from partnership.models import PartnerSystem
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    """Counts a partner system's, a user's or an anonymous address's requests apart."""
+
+    def __init__(self):
+        # The scope, and so the rate, depends on who calls: set per request below.
+        pass
+
+    def allow_request(self, request, view) -> bool:
+        self.scope = "anonymous" if not request.user.is_authenticated else "client"
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        allowed = super().allow_request(request, view)
+        # On success the history already holds this request.
+        remaining = self.num_requests - len(self.history)
+        reset = self.duration - (self.now - self.history[-1]) if self.history else self.duration
+        request.rate_limit_headers = {
+            "RateLimit-Limit": str(self.num_requests),
+            "RateLimit-Remaining": str(max(remaining, 0)),
+            "RateLimit-Reset": str(max(math.ceil(reset), 0)),
+        }
+        return allowed
+
+    def get_cache_key(self, request, view) -> str:
+        user = request.user
+        if isinstance(user, PartnerSystem):
+            ident = f"system-{user.pk}"
+        elif user.is_authenticated:
+            ident = f"user-{user.pk}"
+        else:
+            ident = f"address-{self.get_ident(request)}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
