@@ -67,7 +67,9 @@ def flatten(detail, prefix: str = "") -> dict[str, list[str]]:
             found.update(flatten(value, f"{prefix}.{index}" if prefix else str(index)))
         return found
     messages = detail if isinstance(detail, list) else [detail]
-    return {prefix or "non_field_errors": [str(message) for message in messages]} if messages else {}
+    return (
+        {prefix or "non_field_errors": [str(message) for message in messages]} if messages else {}
+    )
 
 
 ERROR_STATUSES = {

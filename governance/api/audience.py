@@ -26,7 +26,9 @@ class BoardAudience(Audience):
             else BoardMembership.objects.none()
         )
         seat_rows = list(seats.values_list("board_id", "role", "board__kind"))
-        committees = [board for board, _, kind in seat_rows if kind == Board.Kind.SCRUTINY_COMMITTEE]
+        committees = [
+            board for board, _, kind in seat_rows if kind == Board.Kind.SCRUTINY_COMMITTEE
+        ]
         scrutinised = Board.scrutinises.through.objects.filter(from_board_id__in=committees)
         return cls(
             **vars(audience),

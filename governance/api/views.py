@@ -1,5 +1,6 @@
 """The governance endpoints: boards and their seats are public; joint appointments are not."""
 
+from core.api.pagination import CursorPagePagination
 from governance.api.audience import BoardAudience
 from governance.api.filters import (
     BoardFilter,
@@ -22,7 +23,6 @@ from governance.models import (
     RemitClause,
 )
 from partnership.api.views import AudienceViewSet
-from core.api.pagination import CursorPagePagination
 
 
 class BoardAudienceViewSet(AudienceViewSet):

@@ -104,7 +104,9 @@ class ReadingViewSet(BoardAudienceViewSet):
     ordering = ["-id"]
 
     def visible_to(self, audience):
-        return audience.in_scope(Reading.objects.all(), "indicator__outcome__framework__partnership")
+        return audience.in_scope(
+            Reading.objects.all(), "indicator__outcome__framework__partnership"
+        )
 
     @extend_schema(
         summary="Record readings (bulk, idempotent)",
@@ -120,7 +122,9 @@ class ReadingViewSet(BoardAudienceViewSet):
         if not isinstance(request.data, list):
             raise exceptions.ValidationError({"non_field_errors": [NOT_A_LIST]})
         entries = serializers.ListSerializer(
-            child=ReadingEntrySerializer(), data=request.data, allow_empty=False,
+            child=ReadingEntrySerializer(),
+            data=request.data,
+            allow_empty=False,
             max_length=MAX_READINGS_PER_REQUEST,
         )
         entries.is_valid(raise_exception=True)

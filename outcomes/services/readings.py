@@ -40,9 +40,7 @@ VALUE_TOO_MANY_DIGITS = (
     "point and {places} after it"
 )
 NO_SUCH_INDICATOR = "there is no indicator {id} that you may record readings for"
-PERIOD_OUTSIDE_FRAMEWORK = (
-    "the period is outside {framework}, which runs from {starts} to {ends}"
-)
+PERIOD_OUTSIDE_FRAMEWORK = "the period is outside {framework}, which runs from {starts} to {ends}"
 DUPLICATE_ENTRY = "another entry, number {earlier}, is for the same indicator and period ({start})"
 DUPLICATE_ROW = (
     "indicator '{code}' has another reading for the period starting {start}, in row {earlier}"

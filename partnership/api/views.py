@@ -46,9 +46,7 @@ class OrganisationViewSet(AudienceViewSet):
     ordering = ["name"]
 
     def visible_to(self, audience):
-        organisations = Organisation.objects.select_related("area").prefetch_related(
-            "partnerships"
-        )
+        organisations = Organisation.objects.select_related("area").prefetch_related("partnerships")
         if audience.partnerships is None:
             return organisations
         partner = PartnerMembership.objects.filter(
