@@ -55,7 +55,7 @@ def _detail(exc: exceptions.APIException) -> str:
 
 
 def flatten(detail, prefix: str = "") -> dict[str, list[str]]:
-    """DRF's nested error detail as {path: [messages]}: {"rows": [{}, {"value": [..]}]} → "1.value"."""
+    """DRF's nested error detail as {path: [messages]}: [{}, {"value": [...]}] gives "1.value"."""
     if isinstance(detail, dict):
         found: dict[str, list[str]] = {}
         for key, value in detail.items():
