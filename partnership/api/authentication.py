@@ -10,6 +10,7 @@ from partnership.models import PartnerSystem
 
 SYSTEM_SUSPENDED = "This partner system's access has been suspended."
 NO_PARTNER_SYSTEM = "These credentials belong to no partner system."
+TOKEN_INVALID = "The access token is not valid or has expired: obtain a new one."
 
 
 class PartnerSystemAuthentication(OAuth2Authentication):
@@ -22,6 +23,9 @@ class PartnerSystemAuthentication(OAuth2Authentication):
     def authenticate(self, request):
         authenticated = super().authenticate(request)
         if authenticated is None:
+            # A caller that sent a token it cannot use is told so, not answered as the public.
+            if request.headers.get("Authorization", "").lower().startswith("bearer "):
+                raise exceptions.AuthenticationFailed(TOKEN_INVALID)
             return None
         _, token = authenticated
         system = (

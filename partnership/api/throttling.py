@@ -7,6 +7,7 @@ window frees a request), with Retry-After on a 429.
 
 import math
 
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from partnership.models import PartnerSystem
@@ -33,6 +34,10 @@ class ClientRateThrottle(SimpleRateThrottle):
             "RateLimit-Reset": str(max(math.ceil(reset), 0)),
         }
         return allowed
+
+    def get_rate(self) -> str:
+        # Read when asked, not when the class was defined, so that a changed setting holds.
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
 
     def get_cache_key(self, request, view) -> str:
         user = request.user

@@ -1,0 +1,131 @@
+"""Partner systems obtain tokens with client credentials; the token's scopes bound them."""
+
+import base64
+import datetime
+
+import pytest
+from django.contrib.auth.hashers import check_password
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+from oauth2_provider.models import AccessToken, Application
+from rest_framework.test import APIClient
+
+from partnership.api.authentication import SYSTEM_SUSPENDED, TOKEN_INVALID
+from partnership.api.permissions import READ_SCOPE_REQUIRED
+from partnership.models import PartnerSystem
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "a-long-client-secret-for-the-test-only"
+
+
+@pytest.fixture
+def system(estate) -> PartnerSystem:
+    application = Application.objects.create(
+        name="NHS performance system",
+        client_id="nhs-performance",
+        client_secret=SECRET,
+        client_type=Application.CLIENT_CONFIDENTIAL,
+        authorization_grant_type=Application.GRANT_CLIENT_CREDENTIALS,
+    )
+    return PartnerSystem.objects.create(
+        name="NHS performance system", partnership=estate.a.partnership,
+        organisation=estate.a.organisation, application=application, can_read=True,
+    )
+
+
+def _token(client_id: str, secret: str, scope: str | None = None):
+    basic = base64.b64encode(f"{client_id}:{secret}".encode()).decode()
+    data = {"grant_type": "client_credentials", **({"scope": scope} if scope else {})}
+    # A token request is a form, as RFC 6749 has it.
+    return Client().post("/api/oauth/token/", data, HTTP_AUTHORIZATION=f"Basic {basic}")
+
+
+def _client(token: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return client
+
+
+def test_client_credentials_give_a_token_with_the_scopes_the_system_holds(system):
+    response = _token("nhs-performance", SECRET)
+
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["token_type"], body["scope"]) == ("Bearer", "read")
+    partnerships = _client(body["access_token"]).get("/api/v1/partnerships/").json()
+    assert [row["id"] for row in partnerships["results"]] == [system.partnership_id]
+
+
+def test_a_scope_the_system_does_not_hold_is_refused(system):
+    response = _token("nhs-performance", SECRET, scope="read write")
+
+    assert (response.status_code, response.json()["error"]) == (400, "invalid_scope")
+
+
+def test_a_wrong_secret_gets_no_token(system):
+    response = _token("nhs-performance", "guess")
+
+    assert (response.status_code, response.json()["error"]) == (401, "invalid_client")
+
+
+def test_the_secret_is_stored_hashed(system):
+    stored = Application.objects.get(client_id="nhs-performance").client_secret
+
+    assert SECRET not in stored
+    assert check_password(SECRET, stored)
+
+
+def test_an_expired_token_is_refused(system):
+    AccessToken.objects.create(
+        application=system.application, token="stale", scope="read",
+        expires=timezone.now() - datetime.timedelta(seconds=1),
+    )
+
+    response = _client("stale").get("/api/v1/boards/")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "status": 401, "code": "authentication_failed", "detail": TOKEN_INVALID
+    }
+    assert response["WWW-Authenticate"].startswith('Bearer realm="api"')
+
+
+def test_a_suspended_system_is_refused_though_its_token_is_live(system):
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+    system.is_active = False
+    system.save()
+
+    response = _client(token).get("/api/v1/boards/")
+
+    assert (response.status_code, response.json()["detail"]) == (401, SYSTEM_SUSPENDED)
+
+
+def test_a_read_withdrawn_since_the_token_was_issued_no_longer_counts(system):
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+    system.can_read = False
+    system.save()
+
+    response = _client(token).get("/api/v1/boards/")
+
+    assert (response.status_code, response.json()["detail"]) == (403, READ_SCOPE_REQUIRED)
+
+
+def test_every_answer_carries_the_rate_limit_and_the_limit_is_kept(system, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"client": "3/minute", "anonymous": "2/minute"},
+    }
+    cache.clear()
+    client = _client(_token("nhs-performance", SECRET).json()["access_token"])
+
+    answers = [client.get("/api/v1/boards/") for _ in range(4)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer["RateLimit-Remaining"] for answer in answers] == ["2", "1", "0", "0"]
+    assert {answer["RateLimit-Limit"] for answer in answers} == {"3"}
+    assert 0 < int(answers[-1]["Retry-After"]) <= 60
+    assert answers[-1].json()["code"] == "throttled"
+    anonymous = [APIClient().get("/api/v1/boards/") for _ in range(3)]
+    assert [answer.status_code for answer in anonymous] == [200, 200, 429]
