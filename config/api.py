@@ -1,11 +1,12 @@
 """The REST API's addresses: /api/v1/ for the records, /api/schema/ and /api/docs/ for its
 OpenAPI description, and /api/oauth/ for partner systems' tokens."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from oauth2_provider import views as oauth2_views
 from rest_framework.routers import DefaultRouter
 
+from core.api.views import not_found
 from governance.api import views as governance
 from meetings.api import views as meetings
 from outcomes.api import views as outcomes
@@ -48,4 +49,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("oauth/", include((oauth2_urls, "oauth2_provider"))),
+    re_path(r"^(?P<path>[\s\S]*)$", not_found),
 ]

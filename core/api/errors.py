@@ -77,5 +77,6 @@ ERROR_STATUSES = {
     status.HTTP_401_UNAUTHORIZED: "No valid credentials (for example an expired token).",
     status.HTTP_403_FORBIDDEN: "The caller may not do this.",
     status.HTTP_404_NOT_FOUND: "No such record, or none the caller may see.",
+    status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "The body is not sent as application/json.",
     status.HTTP_429_TOO_MANY_REQUESTS: "Too many requests: wait for Retry-After seconds.",
 }

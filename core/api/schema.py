@@ -21,17 +21,11 @@ class Error(serializers.Serializer):
 
 
 class AutoSchema(SpectacularAutoSchema):
-    def get_response_serializers(self):
-        responses = super().get_response_serializers()
-        if not isinstance(responses, dict):
-            responses = {self._success_status(): responses}
-        errors = {
-            code: OpenApiResponse(Error, description=description)
-            for code, description in ERROR_STATUSES.items()
-        }
-        return {**errors, **responses}
-
-    def _success_status(self) -> int:
-        if self.method == "DELETE":
-            return 204
-        return 201 if self._is_create_operation() else 200
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        if direction != "response":
+            return bodies
+        for code, description in ERROR_STATUSES.items():
+            error = OpenApiResponse(Error, description=description)
+            bodies.setdefault(str(code), self._get_response_for_code(error, str(code)))
+        return bodies

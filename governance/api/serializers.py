@@ -16,14 +16,16 @@ class BoardSerializer(serializers.ModelSerializer):
     """A board as a Popolo organization; `parent` is the board it reports to."""
 
     classification = serializers.CharField(source="kind")
-    parent = serializers.PrimaryKeyRelatedField(source="reports_to", read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(
+        source="reports_to", read_only=True, allow_null=True
+    )
     scrutinises = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     cross_cutting_themes = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )
-    founding_date = serializers.DateField(source="established_on")
-    dissolution_date = serializers.DateField(source="dissolved_on")
+    founding_date = serializers.DateField(source="established_on", allow_null=True)
+    dissolution_date = serializers.DateField(source="dissolved_on", allow_null=True)
     web_url = serializers.CharField(source="get_absolute_url")
 
     class Meta:
@@ -53,10 +55,12 @@ class MembershipSerializer(serializers.ModelSerializer):
     """A Popolo membership: a person's seat on a board (organization), on behalf of a body."""
 
     organization = serializers.PrimaryKeyRelatedField(source="board", read_only=True)
-    on_behalf_of = serializers.PrimaryKeyRelatedField(source="organisation", read_only=True)
+    on_behalf_of = serializers.PrimaryKeyRelatedField(
+        source="organisation", read_only=True, allow_null=True
+    )
     label = serializers.CharField(source="office")
-    start_date = serializers.DateField(source="started_on")
-    end_date = serializers.DateField(source="ended_on")
+    start_date = serializers.DateField(source="started_on", allow_null=True)
+    end_date = serializers.DateField(source="ended_on", allow_null=True)
 
     class Meta:
         model = BoardMembership
@@ -90,8 +94,8 @@ class JointAppointmentSerializer(serializers.ModelSerializer):
     """A Popolo post held across employers; the memorandum itself is downloaded from its page."""
 
     label = serializers.CharField(source="post_title")
-    start_date = serializers.DateField(source="started_on")
-    end_date = serializers.DateField(source="ended_on")
+    start_date = serializers.DateField(source="started_on", allow_null=True)
+    end_date = serializers.DateField(source="ended_on", allow_null=True)
     has_memorandum_of_understanding = serializers.SerializerMethodField()
     shares = JointAppointmentShareSerializer(many=True, read_only=True)
 
@@ -117,7 +121,7 @@ class JointAppointmentSerializer(serializers.ModelSerializer):
 
 class EngagementActivitySerializer(serializers.ModelSerializer):
     organization = serializers.PrimaryKeyRelatedField(source="organisation", read_only=True)
-    area = serializers.StringRelatedField()
+    area = serializers.StringRelatedField(allow_null=True)
     start_date = serializers.DateField(source="starts_on")
     end_date = serializers.DateField(source="ends_on")
 

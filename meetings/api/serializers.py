@@ -11,7 +11,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__")
     organization = serializers.PrimaryKeyRelatedField(source="board", read_only=True)
     start_date = serializers.DateTimeField(source="starts_at")
-    end_date = serializers.DateTimeField(source="ends_at")
+    end_date = serializers.DateTimeField(source="ends_at", allow_null=True)
     location = serializers.CharField(source="venue")
     web_url = serializers.CharField(source="get_absolute_url")
 
@@ -34,7 +34,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 # What an exempt item shows to those who may not read it: its title and the paragraph only.
-WITHHELD_FROM_EXEMPT = ("purpose", "report", "presenter", "remit_clauses")
+WITHHELD_FROM_EXEMPT = ("purpose", "report", "presenter")
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
@@ -70,7 +70,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
     def to_representation(self, item):
         data = super().to_representation(item)
         if not item.content_seen:
-            data.update(dict.fromkeys(WITHHELD_FROM_EXEMPT))
+            data.update(dict.fromkeys(WITHHELD_FROM_EXEMPT), remit_clauses=[])
         return data
 
 
@@ -136,7 +136,7 @@ class MinuteSerializer(serializers.ModelSerializer):
     event = serializers.PrimaryKeyRelatedField(source="meeting", read_only=True)
     organization = serializers.PrimaryKeyRelatedField(source="board", read_only=True)
     status = serializers.CharField(source="meeting.minutes_status")
-    published_at = serializers.DateTimeField(source="meeting.minutes_published_at")
+    published_at = serializers.DateTimeField(source="meeting.minutes_published_at", allow_null=True)
     resolutions = ResolutionSerializer(many=True, read_only=True)
 
     class Meta:

@@ -52,7 +52,7 @@ class FrameworkSerializer(serializers.ModelSerializer):
 
 
 class OutcomeSerializer(serializers.ModelSerializer):
-    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    theme = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     cross_cutting_themes = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )

@@ -7,8 +7,8 @@ from partnership.models import Organisation, Partnership, Person
 
 class PartnershipSerializer(serializers.ModelSerializer):
     classification = serializers.CharField(source="kind")
-    founding_date = serializers.DateField(source="established_on")
-    area = serializers.StringRelatedField()
+    founding_date = serializers.DateField(source="established_on", allow_null=True)
+    area = serializers.StringRelatedField(allow_null=True)
     web_url = serializers.CharField(source="get_absolute_url")
 
     class Meta:
@@ -32,9 +32,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
     """A Popolo organization: a council, an NHS body, police, a charity."""
 
     classification = serializers.CharField(source="kind")
-    founding_date = serializers.DateField(source="founded_on")
-    dissolution_date = serializers.DateField(source="dissolved_on")
-    area = serializers.StringRelatedField()
+    founding_date = serializers.DateField(source="founded_on", allow_null=True)
+    dissolution_date = serializers.DateField(source="dissolved_on", allow_null=True)
+    area = serializers.StringRelatedField(allow_null=True)
     partnerships = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     web_url = serializers.CharField(source="get_absolute_url")
 
@@ -57,7 +57,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class PersonSerializer(serializers.ModelSerializer):
     """A Popolo person, by the fields the person's public page shows: no address or phone."""
 
-    organization = serializers.PrimaryKeyRelatedField(source="organisation", read_only=True)
+    organization = serializers.PrimaryKeyRelatedField(
+        source="organisation", read_only=True, allow_null=True
+    )
     web_url = serializers.CharField(source="get_absolute_url")
 
     class Meta:

@@ -67,3 +67,9 @@ def estate(db) -> Estate:
         "scrutiny_a": _signed_in(scrutineer),
     }
     return Estate(a, b, callers)
+
+
+@pytest.fixture
+def write_token(estate) -> str:
+    """The token of partnership A's system that reads and writes."""
+    return estate.callers["system_a_write"]._credentials["HTTP_AUTHORIZATION"].split()[1]

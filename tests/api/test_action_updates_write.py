@@ -30,8 +30,12 @@ def test_a_partner_system_reports_progress_for_a_person_of_its_partnership(estat
     action.refresh_from_db()
     assert response.status_code == 201
     assert response.json() == {
-        "id": update.pk, "action": action.pk, "written_on": update.written_on.isoformat(),
-        "author": author.pk, "text": "Plans agreed by all seven themes.", "status": "done",
+        "id": update.pk,
+        "action": action.pk,
+        "written_on": update.written_on.isoformat(),
+        "author": author.pk,
+        "text": "Plans agreed by all seven themes.",
+        "status": "done",
     }
     assert action.status == "done"
 
@@ -41,7 +45,8 @@ def test_a_partner_system_must_name_the_author_from_its_partnership(estate):
     before = _updates(action)
     missing = client.post(_url(action), {"text": "Done", "status": "done"}, format="json")
     elsewhere = client.post(
-        _url(action), {"text": "Done", "status": "done", "author": estate.b.author.pk},
+        _url(action),
+        {"text": "Done", "status": "done", "author": estate.b.author.pk},
         format="json",
     )
 

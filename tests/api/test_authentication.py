@@ -30,8 +30,11 @@ def system(estate) -> PartnerSystem:
         authorization_grant_type=Application.GRANT_CLIENT_CREDENTIALS,
     )
     return PartnerSystem.objects.create(
-        name="NHS performance system", partnership=estate.a.partnership,
-        organisation=estate.a.organisation, application=application, can_read=True,
+        name="NHS performance system",
+        partnership=estate.a.partnership,
+        organisation=estate.a.organisation,
+        application=application,
+        can_read=True,
     )
 
 
@@ -79,7 +82,9 @@ def test_the_secret_is_stored_hashed(system):
 
 def test_an_expired_token_is_refused(system):
     AccessToken.objects.create(
-        application=system.application, token="stale", scope="read",
+        application=system.application,
+        token="stale",
+        scope="read",
         expires=timezone.now() - datetime.timedelta(seconds=1),
     )
 
@@ -87,7 +92,9 @@ def test_an_expired_token_is_refused(system):
 
     assert response.status_code == 401
     assert response.json() == {
-        "status": 401, "code": "authentication_failed", "detail": TOKEN_INVALID
+        "status": 401,
+        "code": "authentication_failed",
+        "detail": TOKEN_INVALID,
     }
     assert response["WWW-Authenticate"].startswith('Bearer realm="api"')
 

@@ -18,8 +18,13 @@ URL = "/api/v1/readings/"
 
 
 def _entry(indicator, start="2014-04-01", end="2015-03-31", value="61.5", **extra):
-    return {"indicator": indicator.pk, "period_start": start, "period_end": end, "value": value,
-            **extra}
+    return {
+        "indicator": indicator.pk,
+        "period_start": start,
+        "period_end": end,
+        "value": value,
+        **extra,
+    }
 
 
 def _readings(indicator):
@@ -108,9 +113,7 @@ def test_an_indicator_of_another_partnership_is_refused_and_nothing_saved(estate
     response = client.post(URL, [_entry(ours), _entry(theirs)], format="json")
 
     assert response.status_code == 400
-    assert response.json()["fields"] == {
-        "1.indicator": [NO_SUCH_INDICATOR.format(id=theirs.pk)]
-    }
+    assert response.json()["fields"] == {"1.indicator": [NO_SUCH_INDICATOR.format(id=theirs.pk)]}
     assert (_readings(theirs), _readings(ours)) == before
 
 
