@@ -177,7 +177,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outcomes.tasks.send_development_action_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Webhook deliveries whose retry has come due; a new event is sent at once, not waiting.
+    "webhook-retries": {
+        "task": "partnership.tasks.deliver_due_webhooks",
+        "schedule": 60.0,
+    },
+    "webhook-overdue-actions": {
+        "task": "outcomes.tasks.announce_overdue_actions",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }
+# A webhook endpoint that fails this many deliveries in a row is switched off.
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=10)
 
 # Uploads (reports, appendices, readings) larger than this are refused with a clear message.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)

@@ -2,11 +2,13 @@
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.utils import timezone
 
 from outcomes import reporting
 from outcomes.models import PerformanceReport
 from outcomes.reminders import reminders_run
 from outcomes.services import reports as report_services
+from outcomes.services.announcements import overdue_actions_announce
 
 RENDER_RETRIES = 3
 REPORT_GAVE_UP = "The report could not be rendered after {attempts} attempts: {error}"
@@ -18,6 +20,13 @@ REPORT_TOO_SLOW = "The report took longer to render than a worker may run. Try a
 def send_development_action_reminders() -> None:
     """The daily sweep: writes the reminders that fell due and sends every unsent one."""
     reminders_run()
+
+
+# Safe to run twice: an action announced for a deadline is not announced for it again.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def announce_overdue_actions() -> None:
+    """The daily announcement to partner systems of development actions newly overdue."""
+    overdue_actions_announce(today=timezone.localdate())
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=RENDER_RETRIES)

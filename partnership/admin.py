@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
 from partnership.models import (
     Area,
     Merger,
@@ -12,6 +13,9 @@ from partnership.models import (
     PartnerSystem,
     Person,
     Theme,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 
 
@@ -95,3 +99,29 @@ class PartnerSystemAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "organisation__name"]
     autocomplete_fields = ["partnership", "organisation"]
     list_select_related = ["organisation", "partnership"]
+
+
+# Endpoints are registered on the partnership's webhooks page, which gives each its secret.
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    list_display = ["url", "partnership", "is_active", "consecutive_failures", "disabled_at"]
+    list_filter = ["partnership", "is_active"]
+    search_fields = ["url", "description"]
+    list_select_related = ["partnership"]
+    exclude = ["secret"]
+
+
+class WebhookAttemptInline(admin.TabularInline):
+    model = WebhookAttempt
+    extra = 0
+    can_delete = False
+    readonly_fields = ["attempted_at", "status_code", "error", "duration_ms"]
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["event", "endpoint", "status", "attempts", "next_attempt_at", "delivered_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["endpoint__url", "event_key"]
+    list_select_related = ["endpoint"]
+    inlines = [WebhookAttemptInline]

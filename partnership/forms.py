@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import Field, Size
 from django import forms
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper
-from partnership.models import Organisation
+from partnership.models import Organisation, WebhookEvent
 
 EFFECTIVE_ON_REQUIRED = "Enter the date the merger took effect."
 
@@ -38,4 +38,45 @@ class MergerForm(forms.Form):
             Field("effective_on"),
             Field.textarea("description", rows=3),
             button="Record merger",
+        )
+
+
+URL_REQUIRED = "Enter the address the partner's system receives events at."
+URL_INVALID = (
+    "Enter an address starting https:// (or http://), for example https://example.org/hooks."
+)
+EVENTS_REQUIRED_HERE = "Choose at least one event to send."
+
+
+class WebhookEndpointForm(forms.Form):
+    """A partner system's address for the partnership's events, and which events it wants."""
+
+    url = forms.URLField(
+        label="Address",
+        max_length=500,
+        assume_scheme="https",
+        help_text="Where the events are sent, as an HTTP POST, for example "
+        "https://performance.example.nhs.uk/hooks/governance",
+        error_messages={"required": URL_REQUIRED, "invalid": URL_INVALID},
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example, whose system it is and who to ask about it.",
+    )
+    events = forms.MultipleChoiceField(
+        label="Events to send",
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": EVENTS_REQUIRED_HERE, "invalid_choice": CHOICE_INVALID},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.text("url"),
+            Field.text("description"),
+            Field.checkboxes("events", small=True, legend_size=Size.SMALL),
+            button="Register endpoint",
         )

@@ -1,13 +1,17 @@
 """Partnerships, the organisations that make them up, the places they serve and the people."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from core.constraints import dates_in_order
-from core.models import AuditedModel
+from core.models import AuditedModel, TimeStampedModel
 from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet
 
 
@@ -286,3 +290,96 @@ class PartnerSystem(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
+
+
+class WebhookEvent(models.TextChoices):
+    AGENDA_PUBLISHED = "agenda.published", "An agenda is published"
+    MINUTES_PUBLISHED = "minutes.published", "Minutes are published"
+    PACK_READY = "pack.ready", "A public agenda pack is ready"
+    READING_ADDED = "reading.added", "Indicator readings are added"
+    ACTION_OVERDUE = "action.overdue", "A development action is overdue"
+
+
+class WebhookEndpoint(AuditedModel):
+    """An address of a partner's system that is told of a partnership's events, signed."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="webhook_endpoints"
+    )
+    url = models.URLField(
+        "address", max_length=500, validators=[URLValidator(schemes=["https", "http"])]
+    )
+    description = models.CharField(max_length=200, blank=True)
+    events = models.JSONField(default=list, help_text="The events sent to it.")
+    # Standard Webhooks' secret ("whsec_" and base64): it signs, so it is kept to sign with.
+    secret = models.CharField(max_length=100, editable=False)
+    is_active = models.BooleanField(default=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    disabled_at = models.DateTimeField(null=True, blank=True)
+    registered_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["partnership", "url"]
+
+    def __str__(self) -> str:
+        return self.url
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:webhook_detail", args=[self.partnership.slug, self.pk])
+
+
+class WebhookDelivery(TimeStampedModel):
+    """One event to send to one endpoint, tried until it is taken or given up."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Given up"
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=30, choices=WebhookEvent.choices)
+    # Names the event itself, so that one emitted twice is delivered once.
+    event_key = models.CharField(max_length=200)
+    message_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "webhook deliveries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint", "event_key"], name="one_delivery_per_event_and_endpoint"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint}"
+
+
+class WebhookAttempt(models.Model):
+    """One try at delivering: what the endpoint answered, or why it could not be reached."""
+
+    delivery = models.ForeignKey(WebhookDelivery, on_delete=models.CASCADE, related_name="tries")
+    attempted_at = models.DateTimeField(default=timezone.now)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    duration_ms = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-attempted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.delivery} at {self.attempted_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300

@@ -1,13 +1,25 @@
 """Writes to partnership records: every change that a rule guards goes through here."""
 
+import base64
 import datetime
+import secrets
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from partnership.models import Merger, Organisation
+from partnership import tasks
+from partnership.models import (
+    Merger,
+    Organisation,
+    Partnership,
+    Person,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from partnership.succession import predecessor_ids
 
 MERGER_NEEDS_PREDECESSORS = "Choose the organisations that merged."
@@ -65,3 +77,78 @@ def merger_record(
             predecessor._history_user = by
             predecessor.save()
     return merger
+
+
+EVENTS_REQUIRED = "Choose at least one event to send."
+UNKNOWN_EVENT = "'{event}' is not an event this service sends."
+
+
+def webhook_secret_new() -> str:
+    """A Standard Webhooks signing secret: "whsec_" and 24 random bytes in base64."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+
+
+@transaction.atomic
+def webhook_endpoint_register(
+    *,
+    partnership: Partnership,
+    url: str,
+    events: Iterable[str],
+    description: str,
+    by: Person | None,
+) -> WebhookEndpoint:
+    """Registers a partner's endpoint for some of the partnership's events, with a new secret."""
+    events = sorted(set(events))
+    if not events:
+        raise ValidationError({"events": [EVENTS_REQUIRED]})
+    unknown = [event for event in events if event not in WebhookEvent.values]
+    if unknown:
+        raise ValidationError({"events": [UNKNOWN_EVENT.format(event=unknown[0])]})
+    endpoint = WebhookEndpoint(
+        partnership=partnership,
+        url=url,
+        events=events,
+        description=description,
+        secret=webhook_secret_new(),
+        registered_by=by,
+    )
+    endpoint.full_clean()
+    endpoint.save()
+    return endpoint
+
+
+@transaction.atomic
+def webhook_endpoint_enable(*, endpoint: WebhookEndpoint) -> WebhookEndpoint:
+    """Switches an endpoint back on, its count of failures begun again."""
+    endpoint.is_active, endpoint.consecutive_failures, endpoint.disabled_at = True, 0, None
+    endpoint.save(update_fields=["is_active", "consecutive_failures", "disabled_at", "modified_at"])
+    return endpoint
+
+
+def webhook_event_emit(*, partnership_id: int, event: str, key: str, data: dict) -> int:
+    """Queues an event for the partnership's endpoints that want it; returns how many.
+
+    `key` names the event (say, the meeting and when its minutes were published), so that the
+    same event emitted twice is delivered once. Call it inside the change's transaction: the
+    deliveries commit with the change, and the worker is asked to send them once they have.
+    """
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(
+            partnership_id=partnership_id, is_active=True
+        )
+        if event in endpoint.events
+    ]
+    payload = {"type": event, "timestamp": timezone.now().isoformat(), "data": data}
+    WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(
+                endpoint=endpoint, event=event, event_key=f"{event}:{key}", payload=payload
+            )
+            for endpoint in endpoints
+        ],
+        ignore_conflicts=True,
+    )
+    if endpoints:
+        transaction.on_commit(tasks.deliver_due_webhooks.delay)
+    return len(endpoints)

@@ -18,6 +18,7 @@ from governance.models import Board, RemitClause
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE, exempt_paragraphs
 from meetings.models import AgendaItem, Meeting, Report
 from meetings.notice import NoticeRuleNotSet, is_late, last_day_to_publish
+from meetings.services.announcements import announce_agenda_published
 from partnership.models import Nation, Person, Theme
 
 BOARD_DISSOLVED = "{board} has been dissolved, so it cannot meet."
@@ -353,4 +354,5 @@ def agenda_publish(*, meeting: Meeting, by: AbstractUser, urgency_reason: str = 
     # Recorded in the history as the publisher's change, whichever way the service is called.
     meeting._history_user = by
     meeting.save()
+    announce_agenda_published(meeting)
     return meeting

@@ -26,6 +26,7 @@ from meetings.models import (
     MinuteCorrection,
     Resolution,
 )
+from meetings.services.announcements import announce_minutes_published
 from outcomes.deadlines import deadline_from_wording
 from outcomes.models import DevelopmentAction, OutcomeFramework
 from partnership.models import Organisation, Person
@@ -287,6 +288,7 @@ def minutes_publish(*, meeting: Meeting, by: Person) -> Meeting:
     meeting._change_reason = f"Minutes published by {by}"[:100]
     meeting.full_clean()
     meeting.save()
+    announce_minutes_published(meeting)
     return meeting
 
 

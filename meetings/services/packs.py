@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from meetings import tasks
 from meetings.models import AgendaPack, Meeting
+from meetings.services.announcements import announce_pack_ready
 from partnership.models import Person
 
 PACK_NEEDS_ITEMS = "Add items to the agenda before generating its pack."
@@ -114,6 +115,7 @@ def agenda_pack_complete(*, pack_id: int, file_name: str, page_count: int) -> Ag
     pack.finished_at = timezone.now()
     pack.full_clean()
     pack.save()
+    announce_pack_ready(pack)
     return pack
 
 

@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from outcomes.models import Indicator, OutcomeFramework, Reading
 from outcomes.readings_files import Cell, ReadingsFile, read_readings_file
+from outcomes.services.announcements import announce_readings_added
 
 ROW_ERROR = "Row {row}: {problem}"
 ROW_HAS_SURPLUS_CELLS = (
@@ -121,7 +122,8 @@ def reading_record(
     # take turns, so the second updates the first's reading instead of colliding with it.
     Indicator.objects.select_for_update().get(pk=indicator.pk)
     reading = Reading.objects.filter(indicator=indicator, period_start=period_start).first()
-    if reading is None:
+    is_new = reading is None
+    if is_new:
         reading = Reading(indicator=indicator, period_start=period_start)
     reading.period_end = period_end
     reading.value = value
@@ -130,6 +132,8 @@ def reading_record(
         reading._history_user = by
     reading.full_clean()
     reading.save()
+    if is_new:
+        announce_readings_added([reading])
     return reading
 
 
@@ -141,8 +145,10 @@ def readings_import(
     readings_file = read_readings_file(upload)
     # Locked as reading_record locks one, so that no reading of these indicators is recorded
     # between the look-up of those already recorded below and the writing of this file's.
-    indicators = Indicator.objects.select_for_update(of=("self",)).filter(
-        outcome__framework=framework
+    indicators = (
+        Indicator.objects.select_for_update(of=("self",))
+        .select_related("outcome__framework")
+        .filter(outcome__framework=framework)
     )
     by_code = {indicator.code.casefold(): indicator for indicator in indicators}
     candidates, row_errors = _check_rows(readings_file, by_code)
@@ -250,6 +256,7 @@ def _save(candidates: list[_Candidate], *, by: AbstractUser | None) -> ImportRes
         reading.full_clean(exclude={"indicator"}, validate_unique=False, validate_constraints=False)
     bulk_create_with_history(new, Reading, default_user=by)
     bulk_update_with_history(changed, Reading, fields=_UPDATED_FIELDS, default_user=by)
+    announce_readings_added(new)
     return ImportResult(created=len(new), updated=len(changed))
 
 

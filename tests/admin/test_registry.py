@@ -15,6 +15,7 @@ from governance.models import (
 )
 from meetings.models import AgendaPack, ProjectDecision, RenderedSection
 from outcomes.models import Milestone, PerformanceReport, Reminder
+from partnership.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from tests.factories import (
     AgendaItemFactory,
     BoardMembershipFactory,
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 # Shares are edited only with their appointment, where they can be checked to add up to 100%;
 # a circulation's recipients are shown only with it; a milestone only in its project's plan.
-INLINE_ONLY_MODELS = {JointAppointmentShare, CirculationRecipient, Milestone}
+INLINE_ONLY_MODELS = {JointAppointmentShare, CirculationRecipient, Milestone, WebhookAttempt}
 REGISTERED_MODELS = [
     model
     for app_label in ["partnership", "governance", "outcomes", "meetings"]
@@ -44,6 +45,8 @@ READ_ONLY_MODELS = {
     PerformanceReport,
     Circulation,
     ProjectDecision,
+    WebhookEndpoint,
+    WebhookDelivery,
 }
 
 
