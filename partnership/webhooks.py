@@ -78,7 +78,7 @@ def webhook_deliver(*, delivery_id: int) -> WebhookAttempt | None:
         attempt.save()
         delivery.attempts += 1
         endpoint = (
-            WebhookEndpoint.objects.select_for_update()
+            WebhookEndpoint.objects.select_for_update(of=("self",))
             .select_related("partnership", "registered_by")
             .get(pk=delivery.endpoint_id)
         )

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from tests.receiver import start_receiver
+
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
@@ -19,3 +21,11 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def demo(db) -> None:
     """The demo partnerships from the seed documents."""
     call_command("demo_load", stdout=io.StringIO())
+
+
+@pytest.fixture
+def receiver():
+    """A webhook receiver listening on loopback while the test runs."""
+    receiving, server = start_receiver()
+    yield receiving
+    server.shutdown()
