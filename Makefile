@@ -24,7 +24,7 @@ PYTHON311 := $(shell for p in python3.11 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint frontend bench-pack bench-reminders
+.PHONY: help run test lint frontend bench-pack bench-reminders bench-api
 
 help:  ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,9 @@ bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-p
 
 bench-reminders: $(VENV)/.dev-installed  ## Time the reminder run (200,000 actions) and the dashboard (1,000,000 readings); DATABASE_URL: a fresh database
 	$(PY) benchmarks/reminders.py
+
+bench-api: $(VENV)/.dev-installed  ## Load-test the API with wrk: gunicorn, 100,000 meetings, 1,000,000 readings; DATABASE_URL: a fresh database
+	$(PY) benchmarks/api.py
 
 frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)
 	bash frontend/build.sh

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from oauth2_provider.models import Application
 
 from demo.upsert import update, upsert
 from governance.models import Board, BoardMembership
@@ -27,6 +28,9 @@ SCRUTINY_MEMBER = "Demo Scrutiny Member"
 SCRUTINY_SEAT_FROM = datetime.date(2010, 5, 1)
 
 PARTNER_SYSTEM = "NHS Highland performance system"
+# Its OAuth2 client credentials; the secret, like the passwords, is set only on first creation.
+PARTNER_CLIENT_ID = "demo-nhs-highland"
+PARTNER_CLIENT_SECRET = "demo-partner-secret-2026"
 
 PASSWORDS = {
     "officer": "demo-officer-2026",
@@ -84,8 +88,22 @@ def load(
         can_read=True,
         can_write=True,
         is_active=True,
+        application=_application(),
     )
     return accounts, system
+
+
+def _application() -> Application:
+    application = Application.objects.filter(client_id=PARTNER_CLIENT_ID).first()
+    if application is None:
+        application = Application.objects.create(
+            name=PARTNER_SYSTEM,
+            client_id=PARTNER_CLIENT_ID,
+            client_secret=PARTNER_CLIENT_SECRET,
+            client_type=Application.CLIENT_CONFIDENTIAL,
+            authorization_grant_type=Application.GRANT_CLIENT_CREDENTIALS,
+        )
+    return application
 
 
 def _user(username: str, *, email: str = "", is_superuser: bool = False):

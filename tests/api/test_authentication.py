@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.hashers import check_password
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
@@ -136,3 +137,25 @@ def test_every_answer_carries_the_rate_limit_and_the_limit_is_kept(system, setti
     assert answers[-1].json()["code"] == "throttled"
     anonymous = [APIClient().get("/api/v1/boards/") for _ in range(3)]
     assert [answer.status_code for answer in anonymous] == [200, 200, 429]
+
+
+def test_a_browser_session_must_send_its_csrf_token_to_write(estate):
+    browser = APIClient(enforce_csrf_checks=True)
+    browser.force_login(User.objects.get(username="officer-a"))
+    entry = {
+        "indicator": estate.a.indicator.pk,
+        "period_start": "2014-04-01",
+        "period_end": "2015-03-31",
+        "value": "61",
+    }
+
+    without = browser.post("/api/v1/readings/", [entry], format="json")
+    unchanged = estate.a.indicator.readings.count()
+    browser.get("/sign-in/")  # a page of the site, which sets the CSRF cookie
+    token = browser.cookies["csrftoken"].value
+    with_token = browser.post("/api/v1/readings/", [entry], format="json", HTTP_X_CSRFTOKEN=token)
+
+    assert (without.status_code, without.json()["code"]) == (403, "permission_denied")
+    assert "CSRF" in without.json()["detail"]
+    assert unchanged == 1
+    assert with_token.status_code == 201

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo import cannock_chase, cardiff, herefordshire, highland, users
-from demo.users import Account
+from demo.users import PARTNER_CLIENT_SECRET, Account
 from partnership.models import PartnerSystem
 
 
@@ -54,5 +54,8 @@ def _partner_system_line(system: PartnerSystem) -> str:
     )
     return (
         f"Partner system: {system.name} ({system.organisation}) for {system.partnership}, "
-        f"may {scopes}."
+        f"may {scopes}; API client id {system.application.client_id}, secret "
+        f"{PARTNER_CLIENT_SECRET} (set when first created). A token: curl -u "
+        f"{system.application.client_id}:{PARTNER_CLIENT_SECRET} -d grant_type=client_credentials "
+        "http://localhost:8000/api/oauth/token/"
     )
