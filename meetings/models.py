@@ -63,6 +63,8 @@ class Meeting(AuditedModel):
 
     class Meta:
         ordering = ["-starts_at"]
+        # Calendars and the API list meetings by date, newest first, a page at a time.
+        indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),

@@ -4,35 +4,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
 from partnership.forms import WebhookEndpointForm
-from partnership.models import Partnership, WebhookEndpoint, WebhookEvent
+from partnership.lookups import PartnershipLookupMixin
+from partnership.models import WebhookEndpoint, WebhookEvent
 from partnership.services import webhook_endpoint_enable, webhook_endpoint_register
 
 EDIT = "partnership.edit_records"
 RECENT_DELIVERIES = 25
 
 
-class PartnershipOfficersMixin(PermissionRequiredMixin):
+class PartnershipOfficersMixin(PartnershipLookupMixin, PermissionRequiredMixin):
     """A page for the officers of the partnership the address names."""
 
     permission_required = EDIT
-
-    @cached_property
-    def partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
-
-    def get_permission_object(self) -> Partnership:
-        return self.partnership
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partnership=self.partnership, caption=str(self.partnership), **kwargs
-        )
 
 
 class WebhookListView(PartnershipOfficersMixin, ListView):

@@ -18,7 +18,7 @@ from governance.forms.appointments import JointAppointmentForm, ShareFormSet
 from governance.models import JointAppointment, JointAppointmentShare
 from governance.querysets import REVIEWS_DUE_WITHIN_DAYS, reviews_due_by
 from governance.services import joint_appointment_save
-from governance.views.base import PartnershipLookupMixin
+from partnership.lookups import PartnershipLookupMixin
 
 # The register, like the API, is for the partnership's officers: it names posts, holders and
 # what each employer pays.

@@ -1,10 +1,9 @@
-"""What the governance pages share: finding the board or partnership an address names."""
+"""What the governance pages share: finding the board an address names."""
 
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
 from governance.models import Board
-from partnership.models import Partnership
 
 CHANGE_BOARD = "governance.change_board"
 
@@ -27,18 +26,3 @@ class BoardLookupMixin:
         kwargs.setdefault("caption", str(self.board))
         kwargs.update(board=self.board, partnership=self.board.partnership)
         return super().get_context_data(**kwargs)
-
-
-class PartnershipLookupMixin:
-    """Finds the partnership by its slug, for a page adding a record to it."""
-
-    @cached_property
-    def partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["partnership"])
-
-    def get_permission_object(self) -> Partnership:
-        return self.partnership
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("caption", str(self.partnership))
-        return super().get_context_data(partnership=self.partnership, **kwargs)

@@ -10,7 +10,8 @@ from core.service_views import ServiceFormView
 from governance.forms.boards import BoardForm
 from governance.models import Board, BoardMembership
 from governance.services import board_save
-from governance.views.base import BoardLookupMixin, PartnershipLookupMixin
+from governance.views.base import BoardLookupMixin
+from partnership.lookups import PartnershipLookupMixin
 
 
 class BoardDetailView(DetailView):

@@ -29,7 +29,7 @@ from governance.forms.engagement import (
     month_value,
 )
 from governance.models import EngagementActivity
-from governance.views.base import PartnershipLookupMixin
+from partnership.lookups import PartnershipLookupMixin
 from partnership.rules import person_of
 
 VIEW = "partnership.view_partnership"

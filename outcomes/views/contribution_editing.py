@@ -6,10 +6,10 @@ from django.utils.functional import cached_property
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
-from governance.views.base import PartnershipLookupMixin
 from outcomes.forms.contributions import ContributionForm, SpendForm
 from outcomes.models import Project
 from outcomes.services.contributions import contribution_record, spend_record
+from partnership.lookups import PartnershipLookupMixin
 from partnership.models import Partnership
 
 EDIT_RECORDS = "partnership.edit_records"

@@ -10,7 +10,6 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
-from governance.views.base import PartnershipLookupMixin
 from outcomes.forms.frameworks import FrameworkForm, IndicatorForm, OutcomeForm, TargetFormSet
 from outcomes.models import Indicator, Outcome, OutcomeFramework
 from outcomes.services.frameworks import (
@@ -23,6 +22,7 @@ from outcomes.services.frameworks import (
     targets_set,
 )
 from outcomes.views.base import FrameworkLookupMixin, IndicatorLookupMixin
+from partnership.lookups import PartnershipLookupMixin
 
 CHANGE_FRAMEWORK = "outcomes.change_framework"
 # A framework not yet made has no record to ask about; the same officers (or an

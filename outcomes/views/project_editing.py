@@ -9,7 +9,6 @@ from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
-from governance.views.base import PartnershipLookupMixin
 from outcomes.forms.projects import MilestoneForm, ProjectForm
 from outcomes.models import Milestone, Project
 from outcomes.services.projects import (
@@ -19,6 +18,7 @@ from outcomes.services.projects import (
     project_edit,
     project_framework_create,
 )
+from partnership.lookups import PartnershipLookupMixin
 from partnership.models import Partnership
 
 # The same officers (or an administrator) keep a partnership's projects as start its
