@@ -61,7 +61,8 @@ class PrivateRedis:
         stop(self.process)
 
     def send_task(self) -> None:
-        app = Celery(broker=self.url)
+        # Not made the current app: later tests send their tasks to the project's broker.
+        app = Celery(broker=self.url, set_as_current=False)
         app.send_task(TASK)
         app.close()
 
