@@ -174,6 +174,7 @@ def serve() -> tuple[subprocess.Popen, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_STATIC_ROOT": str(WORK),  # the API serves no static file
         # The load is the point here: the limits a deployment sets are lifted.
         "API_RATE_ANONYMOUS": "100000000/minute",
     }

@@ -21,6 +21,8 @@ class Error(serializers.Serializer):
 
 
 class AutoSchema(SpectacularAutoSchema):
+    # Below get_response_serializers, which an operation's @extend_schema(responses=...)
+    # replaces: the error answers are documented for those operations too.
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction)
         if direction != "response":
