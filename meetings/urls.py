@@ -1,5 +1,6 @@
 from meetings.views import (
     agenda,
+    feeds,
     health,
     meeting,
     minutes,
@@ -19,4 +20,5 @@ urlpatterns = [
     *performance.urlpatterns,
     *health.urlpatterns,
     *project_items.urlpatterns,
+    *feeds.urlpatterns,
 ]
