@@ -267,6 +267,18 @@ OAUTH2_PROVIDER = {
     "SCOPES": {"read": "Read the partnership's records", "write": "Record readings and progress"},
     "SCOPES_BACKEND_CLASS": "partnership.api.scopes.PartnerSystemScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_LIFETIME_SECONDS", default=60 * 60),
+    # The OAuth 2.0 Security Best Current Practice (RFC 9700): tokens stored hashed, never
+    # taken from a query string, no implicit or password grant, https redirects only.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 # Named so that migrations refer to the OAuth2 models through the settings, as DOT's own do.
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
