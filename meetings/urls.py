@@ -4,6 +4,7 @@ from meetings.views import (
     health,
     meeting,
     minutes,
+    minutes_feed,
     packs,
     performance,
     project_items,
@@ -21,4 +22,5 @@ urlpatterns = [
     *health.urlpatterns,
     *project_items.urlpatterns,
     *feeds.urlpatterns,
+    *minutes_feed.urlpatterns,
 ]
