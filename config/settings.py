@@ -235,7 +235,6 @@ REST_FRAMEWORK = {
     # Proxies in front whose X-Forwarded-For is trusted for anonymous callers' addresses.
     "NUM_PROXIES": env.int("API_TRUSTED_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partnership governance API",

@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Each process its own cache: tests clear it, and the Redis one shares its database with the
+# broker that the worker tests use.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if not REDIS_URL:  # noqa: F405
     CELERY_BROKER_URL = "memory://"
 # Tests never run collectstatic; WhiteNoise serves from the finders instead.

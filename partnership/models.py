@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core.constraints import dates_in_order
 from core.models import AuditedModel, TimeStampedModel
-from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet
+from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet, PersonQuerySet
 
 
 class Nation(models.TextChoices):
@@ -223,6 +223,8 @@ class Person(AuditedModel):
         related_name="person",
     )
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
@@ -328,6 +330,9 @@ class WebhookEndpoint(AuditedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("partnership:webhook_detail", args=[self.partnership.slug, self.pk])
+
+    def wants(self, event: str) -> bool:
+        return self.is_active and event in self.events
 
 
 class WebhookDelivery(TimeStampedModel):

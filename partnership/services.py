@@ -134,10 +134,8 @@ def webhook_event_emit(*, partnership_id: int, event: str, key: str, data: dict)
     """
     endpoints = [
         endpoint
-        for endpoint in WebhookEndpoint.objects.filter(
-            partnership_id=partnership_id, is_active=True
-        )
-        if event in endpoint.events
+        for endpoint in WebhookEndpoint.objects.filter(partnership_id=partnership_id)
+        if endpoint.wants(event)
     ]
     payload = {"type": event, "timestamp": timezone.now().isoformat(), "data": data}
     WebhookDelivery.objects.bulk_create(

@@ -1,7 +1,6 @@
 """The governance endpoints: boards and their seats are public; joint appointments are not."""
 
 from core.api.pagination import CursorPagePagination
-from governance.api.audience import BoardAudience
 from governance.api.filters import (
     BoardFilter,
     EngagementActivityFilter,
@@ -25,11 +24,7 @@ from governance.models import (
 from partnership.api.views import AudienceViewSet
 
 
-class BoardAudienceViewSet(AudienceViewSet):
-    audience_class = BoardAudience
-
-
-class BoardViewSet(BoardAudienceViewSet):
+class BoardViewSet(AudienceViewSet):
     serializer_class = BoardSerializer
     filterset_class = BoardFilter
     ordering_fields = ["name", "established_on"]
@@ -42,7 +37,7 @@ class BoardViewSet(BoardAudienceViewSet):
         return audience.in_scope(boards, "partnership")
 
 
-class MembershipViewSet(BoardAudienceViewSet):
+class MembershipViewSet(AudienceViewSet):
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
     pagination_class = CursorPagePagination
@@ -53,7 +48,7 @@ class MembershipViewSet(BoardAudienceViewSet):
         return audience.in_scope(BoardMembership.objects.all(), "board__partnership")
 
 
-class RemitClauseViewSet(BoardAudienceViewSet):
+class RemitClauseViewSet(AudienceViewSet):
     serializer_class = RemitClauseSerializer
     filterset_fields = ["board"]
     ordering_fields = ["number"]
@@ -63,7 +58,7 @@ class RemitClauseViewSet(BoardAudienceViewSet):
         return audience.in_scope(RemitClause.objects.all(), "board__partnership")
 
 
-class JointAppointmentViewSet(BoardAudienceViewSet):
+class JointAppointmentViewSet(AudienceViewSet):
     """Joint appointments: for the officers of the appointment's partnership only."""
 
     serializer_class = JointAppointmentSerializer
@@ -78,7 +73,7 @@ class JointAppointmentViewSet(BoardAudienceViewSet):
         return audience.in_scope(appointments, "partnership")
 
 
-class EngagementActivityViewSet(BoardAudienceViewSet):
+class EngagementActivityViewSet(AudienceViewSet):
     serializer_class = EngagementActivitySerializer
     filterset_class = EngagementActivityFilter
     ordering_fields = ["starts_on", "topic"]

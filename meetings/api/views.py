@@ -3,7 +3,7 @@
 from django.db.models import BooleanField, Case, F, Q, When
 
 from core.api.pagination import CursorPagePagination
-from governance.api.views import BoardAudienceViewSet
+from governance.api.audience import BoardAudience
 from meetings.api.filters import AgendaItemFilter, MeetingFilter, MinuteFilter, ReportFilter
 from meetings.api.serializers import (
     AgendaItemSerializer,
@@ -13,6 +13,13 @@ from meetings.api.serializers import (
 )
 from meetings.api.visibility import item_content_seen, meeting_seen, minutes_seen
 from meetings.models import AgendaItem, Meeting, Minute, Report
+from partnership.api.views import AudienceViewSet
+
+
+class BoardAudienceViewSet(AudienceViewSet):
+    """Meetings' papers are seen by a board's insiders and scrutineers: their seats count."""
+
+    audience_class = BoardAudience
 
 
 class MeetingViewSet(BoardAudienceViewSet):

@@ -127,11 +127,7 @@ def _meeting_initial(meeting: Meeting) -> dict:
 
 def _partnership_people(meeting: Meeting) -> QuerySet[Person]:
     """People of the partnership's organisations and anyone sitting on one of its boards."""
-    partnership = meeting.board.partnership
-    return Person.objects.filter(
-        Q(organisation__partnermembership__partnership=partnership)
-        | Q(board_memberships__board__partnership=partnership)
-    ).distinct()
+    return Person.objects.of_partnerships([meeting.board.partnership_id])
 
 
 def _available_reports(meeting: Meeting, item: AgendaItem | None) -> QuerySet[Report]:

@@ -37,11 +37,7 @@ _ROLE_ORDER = [role for role, _ in BoardMembership.Role.choices]
 
 def partnership_people(board: Board) -> QuerySet[Person]:
     """People of the partnership's organisations and anyone sitting on one of its boards."""
-    partnership = board.partnership
-    return Person.objects.filter(
-        Q(organisation__partnermembership__partnership=partnership)
-        | Q(board_memberships__board__partnership=partnership)
-    ).distinct()
+    return Person.objects.of_partnerships([board.partnership_id])
 
 
 def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:

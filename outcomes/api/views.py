@@ -9,7 +9,6 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.api.pagination import CursorPagePagination
-from governance.api.views import BoardAudienceViewSet
 from outcomes.api.filters import (
     ActionUpdateFilter,
     ContributionFilter,
@@ -46,6 +45,7 @@ from outcomes.models import (
 )
 from outcomes.services.actions import action_update_add, partnership_people
 from outcomes.services.readings import ReadingEntry, ReadingsInvalid, readings_upsert
+from partnership.api.views import AudienceViewSet
 from partnership.models import Partnership, PartnerSystem
 
 MAX_READINGS_PER_REQUEST = 5000
@@ -57,7 +57,7 @@ AUTHOR_ELSEWHERE = "There is no person {id} in this partnership."
 MAY_NOT_UPDATE = "You may not report progress on this action."
 
 
-class FrameworkViewSet(BoardAudienceViewSet):
+class FrameworkViewSet(AudienceViewSet):
     serializer_class = FrameworkSerializer
     filterset_class = FrameworkFilter
     ordering_fields = ["starts_on", "name"]
@@ -70,7 +70,7 @@ class FrameworkViewSet(BoardAudienceViewSet):
         return audience.in_scope(frameworks, "partnership")
 
 
-class OutcomeViewSet(BoardAudienceViewSet):
+class OutcomeViewSet(AudienceViewSet):
     serializer_class = OutcomeSerializer
     filterset_class = OutcomeFilter
     ordering_fields = ["number"]
@@ -81,7 +81,7 @@ class OutcomeViewSet(BoardAudienceViewSet):
         return audience.in_scope(outcomes, "framework__partnership")
 
 
-class IndicatorViewSet(BoardAudienceViewSet):
+class IndicatorViewSet(AudienceViewSet):
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     ordering_fields = ["code", "id"]
@@ -94,7 +94,7 @@ class IndicatorViewSet(BoardAudienceViewSet):
         return audience.in_scope(indicators, "outcome__framework__partnership")
 
 
-class ReadingViewSet(BoardAudienceViewSet):
+class ReadingViewSet(AudienceViewSet):
     """Readings, and the bulk write that records them by indicator and period."""
 
     serializer_class = ReadingSerializer
@@ -157,7 +157,7 @@ def _indicators_writable_by(principal, entries: list[ReadingEntry]):
     return Indicator.objects.filter(outcome__framework__partnership__in=allowed)
 
 
-class DevelopmentActionViewSet(BoardAudienceViewSet):
+class DevelopmentActionViewSet(AudienceViewSet):
     serializer_class = DevelopmentActionSerializer
     filterset_class = DevelopmentActionFilter
     pagination_class = CursorPagePagination
@@ -202,7 +202,7 @@ def _author(principal, development_action, author_id: int | None):
     return author
 
 
-class ActionUpdateViewSet(BoardAudienceViewSet):
+class ActionUpdateViewSet(AudienceViewSet):
     serializer_class = ActionUpdateSerializer
     filterset_class = ActionUpdateFilter
     pagination_class = CursorPagePagination
@@ -213,7 +213,7 @@ class ActionUpdateViewSet(BoardAudienceViewSet):
         return audience.in_scope(ActionUpdate.objects.all(), "action__partnership")
 
 
-class ProjectViewSet(BoardAudienceViewSet):
+class ProjectViewSet(AudienceViewSet):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
     ordering_fields = ["name"]
@@ -224,7 +224,7 @@ class ProjectViewSet(BoardAudienceViewSet):
         return audience.in_scope(projects, "partnership")
 
 
-class ContributionViewSet(BoardAudienceViewSet):
+class ContributionViewSet(AudienceViewSet):
     serializer_class = ContributionSerializer
     filterset_class = ContributionFilter
     ordering_fields = ["financial_year", "amount"]

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from outcomes.deadlines import deadline_from_wording
@@ -130,10 +130,7 @@ def _lead_errors(action: DevelopmentAction) -> dict[str, list[str]]:
 
 def partnership_people(partnership: Partnership) -> QuerySet[Person]:
     """Who may lead a partnership's actions: staff of its partners, and its boards' members."""
-    return Person.objects.filter(
-        Q(organisation__partnermembership__partnership=partnership)
-        | Q(board_memberships__board__partnership=partnership)
-    ).distinct()
+    return Person.objects.of_partnerships([partnership.pk])
 
 
 def partnership_organisations(partnership: Partnership) -> QuerySet[Organisation]:

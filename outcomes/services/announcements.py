@@ -44,8 +44,8 @@ def overdue_actions_announce(*, today: datetime.date) -> int:
     """
     partnerships = {
         endpoint.partnership_id
-        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
-        if WebhookEvent.ACTION_OVERDUE in endpoint.events
+        for endpoint in WebhookEndpoint.objects.all()
+        if endpoint.wants(WebhookEvent.ACTION_OVERDUE)
     }
     actions = DevelopmentAction.objects.overdue(today).filter(partnership_id__in=partnerships)
     count = 0

@@ -1,7 +1,6 @@
 """Filters of the partnership endpoints."""
 
 import django_filters
-from django.db.models import Q
 
 from partnership.models import Organisation, Partnership, Person
 
@@ -30,11 +29,4 @@ class PersonFilter(django_filters.FilterSet):
         fields = ["partnership", "organisation", "capacity"]
 
     def filter_partnership(self, queryset, name, value):
-        return queryset.filter(people_of([value]))
-
-
-def people_of(partnerships) -> Q:
-    """The people of partnerships: seated on their boards, or working for their partners."""
-    seated = Person.objects.filter(board_memberships__board__partnership__in=partnerships)
-    employed = Person.objects.filter(organisation__partnermembership__partnership__in=partnerships)
-    return Q(pk__in=seated.values("pk")) | Q(pk__in=employed.values("pk"))
+        return queryset.of_partnerships([value])

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 from core.api.pagination import CursorPagePagination
 from core.api.views import ReadOnlyApiViewSet
 from partnership.api.audience import Audience
-from partnership.api.filters import OrganisationFilter, PersonFilter, people_of
+from partnership.api.filters import OrganisationFilter, PersonFilter
 from partnership.api.serializers import (
     OrganisationSerializer,
     PartnershipSerializer,
@@ -66,4 +66,4 @@ class PersonViewSet(AudienceViewSet):
         people = Person.objects.all()
         if audience.partnerships is None:
             return people
-        return people.filter(people_of(audience.partnerships))
+        return people.of_partnerships(audience.partnerships)

@@ -17,6 +17,7 @@ class Estate:
     a: Side
     b: Side
     callers: dict[str, APIClient]
+    tokens: dict[str, str]
 
 
 def _signed_in(user: User) -> APIClient:
@@ -52,24 +53,27 @@ def estate(db) -> Estate:
     )
     committee.scrutinises.add(a.board)
     BoardMembership.objects.create(board=committee, person=scrutineer_person)
+    tokens = {
+        "system_a_read": partner_system_token(
+            a.partnership, a.organisation, scopes="read", name="a-read"
+        ),
+        "system_a_write": partner_system_token(
+            a.partnership, a.organisation, scopes="read write", name="a-write"
+        ),
+        "system_b": partner_system_token(
+            b.partnership, b.organisation, scopes="read write", name="b"
+        ),
+    }
     callers = {
         "anonymous": APIClient(),
-        "system_a_read": _bearer(
-            partner_system_token(a.partnership, a.organisation, scopes="read", name="a-read")
-        ),
-        "system_a_write": _bearer(
-            partner_system_token(a.partnership, a.organisation, scopes="read write", name="a-write")
-        ),
-        "system_b": _bearer(
-            partner_system_token(b.partnership, b.organisation, scopes="read write", name="b")
-        ),
+        **{caller: _bearer(token) for caller, token in tokens.items()},
         "officer_a": _signed_in(officer),
         "scrutiny_a": _signed_in(scrutineer),
     }
-    return Estate(a, b, callers)
+    return Estate(a, b, callers, tokens)
 
 
 @pytest.fixture
 def write_token(estate) -> str:
     """The token of partnership A's system that reads and writes."""
-    return estate.callers["system_a_write"]._credentials["HTTP_AUTHORIZATION"].split()[1]
+    return estate.tokens["system_a_write"]
