@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.views import healthz
 from meetings.views.home import HomeView
+from meetings.views.search import SearchView
 from outcomes.views.actions import MyActionsView
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("partnerships/", include("governance.urls")),
     path("partnerships/", include("outcomes.urls")),
     path("meetings/", include("meetings.urls")),
+    path("search/", SearchView.as_view(), name="search"),
     path("themes/", include(("meetings.views.themes", "themes"))),
     path("my-actions/", MyActionsView.as_view(), name="my_actions"),
 ]

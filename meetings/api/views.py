@@ -3,7 +3,7 @@
 from django.db.models import BooleanField, Case, F, Q, When
 
 from core.api.pagination import CursorPagePagination
-from governance.api.audience import BoardAudience
+from governance.audience import BoardAudience
 from meetings.api.filters import AgendaItemFilter, MeetingFilter, MinuteFilter, ReportFilter
 from meetings.api.serializers import (
     AgendaItemSerializer,
@@ -11,7 +11,7 @@ from meetings.api.serializers import (
     MinuteSerializer,
     ReportSerializer,
 )
-from meetings.api.visibility import item_content_seen, meeting_seen, minutes_seen
+from meetings.visibility import item_content_seen, meeting_seen, minutes_seen
 from meetings.models import AgendaItem, Meeting, Minute, Report
 from partnership.api.views import AudienceViewSet
 

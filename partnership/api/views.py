@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 
 from core.api.pagination import CursorPagePagination
 from core.api.views import ReadOnlyApiViewSet
-from partnership.api.audience import Audience
+from partnership.audience import Audience
 from partnership.api.filters import OrganisationFilter, PersonFilter
 from partnership.api.serializers import (
     OrganisationSerializer,

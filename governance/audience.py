@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from governance.models import Board, BoardMembership
-from partnership.api.audience import EVERYTHING, Audience
+from partnership.audience import EVERYTHING, Audience
 
 
 @dataclass(frozen=True)

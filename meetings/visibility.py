@@ -8,7 +8,7 @@ is open, or by insiders, or by scrutineers once published (`meetings.view_item` 
 
 from django.db.models import Q
 
-from governance.api.audience import BoardAudience
+from governance.audience import BoardAudience
 from meetings.models import Meeting, Report
 
 
