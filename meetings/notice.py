@@ -123,3 +123,38 @@ def agenda_notice(meeting: Meeting) -> AgendaNotice:
         published_late=None,
         overdue=is_late(timezone.localdate(), meeting_date, nation),
     )
+
+
+# Wales: a notice of the decisions taken at a meeting must be published within seven working
+# days of it (Local Government and Elections (Wales) Act 2021). The published minutes are the
+# notice here; no other nation sets such a period.
+DECISION_NOTICE_WORKING_DAYS = {Nation.WALES: 7}
+
+
+@dataclass(frozen=True)
+class DecisionNotice:
+    """When a meeting's decisions had to be published by, and whether they were on time."""
+
+    working_days: int
+    due_on: datetime.date
+    published_on: datetime.date | None
+    late: bool
+
+
+def decision_notice(meeting: Meeting, today: datetime.date | None = None) -> DecisionNotice | None:
+    """The decision-notice deadline of a meeting held, where the nation sets one."""
+    nation = meeting.board.partnership.nation
+    working_days = DECISION_NOTICE_WORKING_DAYS.get(nation)
+    if working_days is None:
+        return None
+    held_on = timezone.localdate(meeting.starts_at)
+    bank_holidays = _bank_holidays(notice_rule(nation), held_on.year, held_on.year + 1)
+    due_on, counted = held_on, 0
+    while counted < working_days:
+        due_on += datetime.timedelta(days=1)
+        counted += _is_working_day(due_on, bank_holidays)
+    published_on = (
+        timezone.localdate(meeting.minutes_published_at) if meeting.minutes_published_at else None
+    )
+    checked_on = published_on or today or timezone.localdate()
+    return DecisionNotice(working_days, due_on, published_on, late=checked_on > due_on)

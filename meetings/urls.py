@@ -8,6 +8,7 @@ from meetings.views import (
     packs,
     performance,
     project_items,
+    public,
     reports,
 )
 
@@ -23,4 +24,5 @@ urlpatterns = [
     *project_items.urlpatterns,
     *feeds.urlpatterns,
     *minutes_feed.urlpatterns,
+    *public.urlpatterns,
 ]

@@ -11,8 +11,8 @@ from meetings.api.serializers import (
     MinuteSerializer,
     ReportSerializer,
 )
-from meetings.visibility import item_content_seen, meeting_seen, minutes_seen
 from meetings.models import AgendaItem, Meeting, Minute, Report
+from meetings.visibility import item_content_seen, meeting_seen, minutes_seen
 from partnership.api.views import AudienceViewSet
 
 

@@ -4,13 +4,13 @@ from django.db.models import Exists, OuterRef
 
 from core.api.pagination import CursorPagePagination
 from core.api.views import ReadOnlyApiViewSet
-from partnership.audience import Audience
 from partnership.api.filters import OrganisationFilter, PersonFilter
 from partnership.api.serializers import (
     OrganisationSerializer,
     PartnershipSerializer,
     PersonSerializer,
 )
+from partnership.audience import Audience
 from partnership.models import Organisation, PartnerMembership, Partnership, Person
 
 
