@@ -13,6 +13,7 @@ from demo.markup import h3, html, ol, p, paragraphs, ul
 from demo.upsert import set_related, upsert, upsert_board, upsert_partners
 from governance.models import Board, BoardMembership
 from meetings.models import AgendaItem, Appendix, Attendance, Meeting, Minute, Report, Resolution
+from outcomes.models import ActionUpdate, DevelopmentAction
 from partnership.models import (
     Area,
     Nation,
@@ -1139,6 +1140,7 @@ def load() -> dict:
 
     march = _load_17_march_2011(cabinet, clerk, officers)
     _load_17_february_2011(cabinet, clerk, councillors, march)
+    _load_action_from_minute_93(partnership, cabinet, officers["Julie Gethin"])
     return {
         "partnership": partnership,
         "council": council,
@@ -1250,6 +1252,37 @@ def _report(
     for label, title, body in text["appendices"]:
         upsert(Appendix, {"report": report, "label": label}, title=title, body=body)
     return report
+
+
+def _load_action_from_minute_93(partnership: Partnership, cabinet: Board, lead: Person) -> None:
+    """Resolution 93(e) as a development action, so that its trail can be followed to progress.
+
+    The seed records no action or progress; both are illustrative, and say so.
+    """
+    resolution = Resolution.objects.get(
+        minute__meeting__board=cabinet, minute__number=93, label="(e)"
+    )
+    action = upsert(
+        DevelopmentAction,
+        {"partnership": partnership, "framework": None, "reference": "CAB 93(e)"},
+        activity="Report further on delegations and other constitutional requirements for a "
+        "formal Health and Wellbeing Board once the Health and Social Care Bill is enacted.",
+        lead_person=lead,
+        deadline_wording="Once the Bill is enacted",
+        status=DevelopmentAction.Status.IN_PROGRESS,
+    )
+    if resolution.development_action_id != action.pk:
+        resolution.development_action = action
+        resolution.save()
+    upsert(
+        ActionUpdate,
+        {"action": action, "written_on": datetime.date(2011, 6, 1)},
+        author=lead,
+        text="Illustrative update (the seed records no progress): draft delegations prepared "
+        "for the Shadow Board's first meeting; the formal report waits for the Bill's "
+        "implementation date.",
+        status=DevelopmentAction.Status.IN_PROGRESS,
+    )
 
 
 def _load_17_february_2011(

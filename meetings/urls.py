@@ -10,6 +10,7 @@ from meetings.views import (
     project_items,
     public,
     reports,
+    scrutiny,
 )
 
 app_name = "meetings"
@@ -25,4 +26,5 @@ urlpatterns = [
     *feeds.urlpatterns,
     *minutes_feed.urlpatterns,
     *public.urlpatterns,
+    *scrutiny.urlpatterns,
 ]
