@@ -5,9 +5,11 @@ study names none of them, so every seat is held by office and is vacant.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from demo.upsert import upsert, upsert_board
 from governance.models import Board, BoardMembership
+from meetings.models import AgendaItem, Meeting, Minute, Resolution
 from partnership.models import Area, Nation, Organisation, PartnerMembership, Partnership, Person
 
 # The strategies and partnerships whose lead officers were invited, in the case study's order,
@@ -55,6 +57,66 @@ MEASURES_OF_SUCCESS = "\n".join(
 # reads as ended.
 LEAD_HANDED_OVER_ON = datetime.date(2007, 4, 1)
 
+LONDON = ZoneInfo("Europe/London")
+VENUE = "County Hall, Atlantic Wharf, Cardiff"
+
+# An illustrative meeting (the case study records none), in English and Welsh as a Welsh
+# council publishes: the agenda's items as (English, Welsh) title and purpose, then the
+# minutes as (title, body, resolutions), each in both languages.
+AGENDA = [
+    (("Apologies for absence", "Ymddiheuriadau am absenoldeb"), ("", "")),
+    (("Declarations of interest", "Datganiadau o fuddiant"), ("", "")),
+    (
+        ("The Integrated Assessment Tool", "Yr Offeryn Asesu Integredig"),
+        (
+            "To agree how policies will be checked for their effect on health.",
+            "Cytuno sut y caiff polisïau eu gwirio am eu heffaith ar iechyd.",
+        ),
+    ),
+    (
+        ("Cross-cutting issues", "Materion trawsbynciol"),
+        (
+            "To share information on policy proposals across services.",
+            "Rhannu gwybodaeth am gynigion polisi ar draws gwasanaethau.",
+        ),
+    ),
+]
+MINUTES = [
+    (
+        ("Apologies for absence", "Ymddiheuriadau am absenoldeb"),
+        (
+            "<p>Apologies were received from the lead officers for Leisure and for Schools.</p>",
+            "<p>Cafwyd ymddiheuriadau gan y swyddogion arweiniol dros Hamdden ac Ysgolion.</p>",
+        ),
+        [],
+    ),
+    (
+        ("Declarations of interest", "Datganiadau o fuddiant"),
+        (
+            "<p>There were no declarations of interest.</p>",
+            "<p>Ni chafwyd datganiadau o fuddiant.</p>",
+        ),
+        [],
+    ),
+    (
+        ("The Integrated Assessment Tool", "Yr Offeryn Asesu Integredig"),
+        (
+            "<p>The task group presented its draft of the Integrated Assessment Tool.</p>",
+            "<p>Cyflwynodd y grŵp gorchwyl ei ddrafft o'r Offeryn Asesu Integredig.</p>",
+        ),
+        [
+            (
+                "That the draft tool be tested on two policies before the next meeting.",
+                "Bod y drafft o'r offeryn yn cael ei brofi ar ddau bolisi cyn y cyfarfod nesaf.",
+            ),
+            (
+                "That lead officers send their policy proposals to the group by email.",
+                "Bod swyddogion arweiniol yn anfon eu cynigion polisi at y grŵp drwy e-bost.",
+            ),
+        ],
+    ),
+]
+
 
 def load() -> dict:
     """Loads the IPOC, its seats and its task group; returns the partnership's records."""
@@ -69,6 +131,7 @@ def load() -> dict:
         Partnership,
         {"slug": "cardiff"},
         name="Cardiff Partnership",
+        name_cy="Partneriaeth Caerdydd",
         kind=Partnership.Kind.OTHER,
         nation=Nation.WALES,
         area=area,
@@ -77,7 +140,7 @@ def load() -> dict:
         Organisation, {"name": "Cardiff Council"}, kind=Organisation.Kind.COUNCIL, area=area
     )
     upsert(PartnerMembership, {"partnership": partnership, "organisation": council})
-    upsert(
+    manager = upsert(
         Person,
         {"name": "Christine Jenkins", "organisation": council},
         # Printed "Health Partnership Manger" in the case study.
@@ -92,6 +155,7 @@ def load() -> dict:
         Board,
         {"partnership": partnership, "slug": "ipoc"},
         name="Internal Policy Officers Group",
+        name_cy="Grŵp Swyddogion Polisi Mewnol",
         kind=Board.Kind.OFFICERS_GROUP,
         cadence=Board.Cadence.QUARTERLY,
         terms_of_reference=OBJECTIVE,
@@ -130,4 +194,58 @@ def load() -> dict:
         terms_of_reference="Responsible for developing an Integrated Assessment Tool for Cardiff "
         "Council.",
     )
+    _load_bilingual_meeting(ipoc, manager)
     return {"partnership": partnership}
+
+
+def _load_bilingual_meeting(ipoc: Board, contact: Person) -> None:
+    """A held meeting whose agenda and minutes are in both languages, decisions published in
+    five working days (inside Wales's seven), and the next meeting to come."""
+    meeting = upsert(
+        Meeting,
+        {"board": ipoc, "starts_at": datetime.datetime(2026, 9, 10, 10, 0, tzinfo=LONDON)},
+        ends_at=datetime.datetime(2026, 9, 10, 11, 30, tzinfo=LONDON),
+        venue=VENUE,
+        status=Meeting.Status.HELD,
+        contact=contact,
+        agenda_published_at=datetime.datetime(2026, 9, 2, 9, 0, tzinfo=LONDON),
+        minutes_status=Meeting.MinutesStatus.PUBLISHED,
+        minutes_published_at=datetime.datetime(2026, 9, 17, 16, 0, tzinfo=LONDON),
+    )
+    items = {}
+    for position, ((title, title_cy), (purpose, purpose_cy)) in enumerate(AGENDA, start=1):
+        items[title] = upsert(
+            AgendaItem,
+            {"meeting": meeting, "position": position},
+            kind=AgendaItem.Kind.OTHER,
+            title=title,
+            title_cy=title_cy,
+            purpose=purpose,
+            purpose_cy=purpose_cy,
+        )
+    for number, ((title, title_cy), (body, body_cy), resolutions) in enumerate(MINUTES, 1):
+        minute = upsert(
+            Minute,
+            {"meeting": meeting, "number": number},
+            agenda_item=items[title],
+            title=title,
+            title_cy=title_cy,
+            body=body,
+            body_cy=body_cy,
+            resolution_preamble="That:" if resolutions else "",
+        )
+        for position, (text, text_cy) in enumerate(resolutions, start=1):
+            upsert(
+                Resolution,
+                {"minute": minute, "position": position},
+                label=f"({chr(ord('a') + position - 1)})",
+                text=text,
+                text_cy=text_cy,
+            )
+    upsert(
+        Meeting,
+        {"board": ipoc, "starts_at": datetime.datetime(2026, 12, 10, 10, 0, tzinfo=LONDON)},
+        ends_at=datetime.datetime(2026, 12, 10, 11, 30, tzinfo=LONDON),
+        venue=VENUE,
+        contact=contact,
+    )

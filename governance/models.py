@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.bilingual import in_reader_language
 from core.constraints import dates_in_order
 from core.models import AuditedModel
 from governance.querysets import BoardMembershipQuerySet, JointAppointmentQuerySet
@@ -53,6 +54,7 @@ class Board(AuditedModel):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="boards")
     name = models.CharField(max_length=200)
+    name_cy = models.CharField("name in Welsh", max_length=200, blank=True)
     slug = models.SlugField(max_length=80)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -88,7 +90,7 @@ class Board(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return in_reader_language(self, "name")
 
     def get_absolute_url(self) -> str:
         return reverse("governance:board_detail", args=[self.partnership.slug, self.slug])

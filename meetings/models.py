@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.bilingual import in_reader_language
 from core.models import AuditedModel, TimeStampedModel
 from governance.models import Board, Interest, RemitClause
 from meetings.querysets import MeetingQuerySet, MinuteQuerySet
@@ -194,7 +195,9 @@ class AgendaItem(AuditedModel):
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.REPORT)
     title = models.CharField(max_length=300)
+    title_cy = models.CharField("title in Welsh", max_length=300, blank=True)
     purpose = models.TextField(blank=True)
+    purpose_cy = models.TextField("purpose in Welsh", blank=True)
     report = models.OneToOneField(
         Report, null=True, blank=True, on_delete=models.PROTECT, related_name="agenda_item"
     )
@@ -226,7 +229,7 @@ class AgendaItem(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position}. {self.title}"
+        return f"{self.position}. {in_reader_language(self, 'title')}"
 
 
 class Attendance(AuditedModel):
@@ -299,7 +302,9 @@ class Minute(AuditedModel):
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="minute"
     )
     title = models.CharField(max_length=300)
+    title_cy = models.CharField("title in Welsh", max_length=300, blank=True)
     body = models.TextField(blank=True)
+    body_cy = models.TextField("body in Welsh", blank=True)
     resolution_preamble = models.CharField(
         max_length=200,
         blank=True,
@@ -320,7 +325,7 @@ class Minute(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {in_reader_language(self, 'title')}"
 
     def clean(self) -> None:
         # The board and municipal year are the meeting's; they are stored for the constraint.
@@ -338,6 +343,7 @@ class Resolution(AuditedModel):
     position = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=10, blank=True, help_text="As printed, e.g. a) or 2.")
     text = models.TextField()
+    text_cy = models.TextField("text in Welsh", blank=True)
     development_action = models.OneToOneField(
         DevelopmentAction,
         null=True,

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.bilingual import in_reader_language
 from core.constraints import dates_in_order
 from core.models import AuditedModel, TimeStampedModel
 from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySet, PersonQuerySet
@@ -128,12 +129,14 @@ class Partnership(AuditedModel):
         OTHER = "other", "Other partnership"
 
     name = models.CharField(max_length=200, unique=True)
+    name_cy = models.CharField("name in Welsh", max_length=200, blank=True)
     slug = models.SlugField(max_length=80, unique=True)
     short_name = models.CharField(max_length=50, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     nation = models.CharField(max_length=20, choices=Nation.choices)
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.PROTECT)
     description = models.TextField(blank=True)
+    description_cy = models.TextField("description in Welsh", blank=True)
     established_on = models.DateField(null=True, blank=True)
     municipal_year_start_month = models.PositiveSmallIntegerField(
         default=5, help_text="Month in which the municipal year, and so minute numbering, starts."
@@ -153,10 +156,15 @@ class Partnership(AuditedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return in_reader_language(self, "name")
 
     def get_absolute_url(self) -> str:
         return reverse("partnership:partnership_detail", args=[self.slug])
+
+    @property
+    def writes_in_welsh(self) -> bool:
+        """Welsh bodies publish in Welsh beside English, so their records carry both."""
+        return self.nation == Nation.WALES
 
     def municipal_year_of(self, day) -> int:
         """The calendar year in which the municipal year containing `day` began."""

@@ -212,10 +212,20 @@ class AgendaItemForm(forms.Form):
             f"Required for an exempt item; the paragraphs are those that apply in "
             f"{partnership.get_nation_display()}."
         )
+        welsh = partnership.writes_in_welsh
+        if welsh:
+            self.fields["title_cy"] = forms.CharField(
+                label="Title in Welsh (optional)", max_length=300, required=False
+            )
+            self.fields["purpose_cy"] = forms.CharField(
+                label="Purpose in Welsh (optional)", required=False, widget=forms.Textarea
+            )
         self.helper = form_helper(
             Field.text("title"),
+            *([Field.text("title_cy")] if welsh else []),
             Field.select("kind"),
             Field.textarea("purpose", rows=3),
+            *([Field.textarea("purpose_cy", rows=3)] if welsh else []),
             Field.select("report"),
             Field.select("presenter"),
             *([Field.checkboxes("themes", small=True)] if "themes" in self.fields else []),
@@ -240,8 +250,10 @@ class AgendaItemForm(forms.Form):
 def _item_initial(item: AgendaItem) -> dict:
     return {
         "title": item.title,
+        "title_cy": item.title_cy,
         "kind": item.kind,
         "purpose": item.purpose,
+        "purpose_cy": item.purpose_cy,
         "report": item.report_id,
         "presenter": item.presenter_id,
         "themes": list(item.themes.all()),

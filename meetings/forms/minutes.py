@@ -20,6 +20,10 @@ from outcomes.models import OutcomeFramework
 from partnership.models import Organisation, Person
 
 MINUTE_TITLE_REQUIRED = "Enter the minute's title."
+WELSH_RESOLUTIONS_MISMATCH = (
+    "Give the Welsh of every resolution, in the same order, or none: there are {english} in "
+    "English and {welsh} in Welsh."
+)
 PERSON_REQUIRED = "Choose who declared the interest."
 KIND_REQUIRED = "Choose the kind of interest."
 DESCRIPTION_REQUIRED = "Describe the interest as it was declared."
@@ -266,24 +270,58 @@ class MinuteForm(forms.Form):
         self.fields["agenda_item"].queryset = meeting.agenda_items.exclude(
             pk__in=minuted.values("agenda_item")
         )
+        welsh = meeting.board.partnership.writes_in_welsh
+        if welsh:
+            self.fields["title_cy"] = forms.CharField(
+                label="Title in Welsh (optional)", max_length=300, required=False
+            )
+            self.fields["body_cy"] = RichTextField(
+                label="What was said, in Welsh (optional)", required=False
+            )
+            self.fields["resolutions_cy"] = forms.CharField(
+                label="Resolutions in Welsh (optional)",
+                required=False,
+                widget=forms.Textarea,
+                help_text="In the same order as the English, one to a paragraph, without labels.",
+            )
         self.helper = form_helper(
             Field.text("title"),
+            *([Field.text("title_cy")] if welsh else []),
             Field.select("agenda_item"),
             Field.textarea("body", rows=10),
+            *([Field.textarea("body_cy", rows=10)] if welsh else []),
             Field.text("resolution_preamble"),
             Field.textarea("resolutions", rows=8),
+            *([Field.textarea("resolutions_cy", rows=8)] if welsh else []),
             button="Save minute",
         )
 
+    def clean(self):
+        data = super().clean()
+        english = _paragraphs(data.get("resolutions", ""))
+        welsh = _paragraphs(data.get("resolutions_cy", ""))
+        if welsh and len(welsh) != len(english):
+            self.add_error(
+                "resolutions_cy",
+                WELSH_RESOLUTIONS_MISMATCH.format(english=len(english), welsh=len(welsh)),
+            )
+        return data
+
     def minute_details(self) -> dict:
-        """The service's arguments, with the resolutions read from their paragraphs."""
+        """The service's arguments, with the resolutions read from their paragraphs and each
+        paired with its Welsh, if given."""
         data = dict(self.cleaned_data)
+        english = _paragraphs(data["resolutions"])
+        welsh = _paragraphs(data.pop("resolutions_cy", "")) or [""] * len(english)
         data["resolutions"] = [
-            _resolution_from(paragraph)
-            for paragraph in re.split(r"\n\s*\n", data["resolutions"].strip())
-            if paragraph.strip()
+            _resolution_from(paragraph)._replace(text_cy=text_cy)
+            for paragraph, text_cy in zip(english, welsh, strict=True)
         ]
         return data
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [paragraph for paragraph in re.split(r"\n\s*\n", text.strip()) if paragraph.strip()]
 
 
 def _resolution_from(paragraph: str) -> ResolutionText:
@@ -297,12 +335,17 @@ def _resolution_from(paragraph: str) -> ResolutionText:
 def _minute_initial(minute: Minute) -> dict:
     return {
         "title": minute.title,
+        "title_cy": minute.title_cy,
         "agenda_item": minute.agenda_item_id,
         "body": minute.body,
+        "body_cy": minute.body_cy,
         "resolution_preamble": minute.resolution_preamble,
         "resolutions": "\n\n".join(
             f"{resolution.label} {resolution.text}".strip()
             for resolution in minute.resolutions.all()
+        ),
+        "resolutions_cy": "\n\n".join(
+            resolution.text_cy for resolution in minute.resolutions.all() if resolution.text_cy
         ),
     }
 

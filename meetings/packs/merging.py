@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.generic import NameObject, TextStringObject
 
+from core.tagged_pdf import StructureMerger, pagination_artifacts
+
 
 @dataclass(frozen=True)
 class Bookmark:
@@ -43,10 +45,12 @@ def merged_pack(
 ) -> bytes:
     """The front matter as it is, then the body with one page of `marks` laid over each page."""
     writer = PdfWriter()
-    for page in PdfReader(io.BytesIO(front)).pages:
-        writer.add_page(page)
-    mark_pages = iter(PdfReader(io.BytesIO(marks)).pages)
+    structure = StructureMerger(writer)
+    front_reader = PdfReader(io.BytesIO(front))
+    structure.add(front_reader, [writer.add_page(page) for page in front_reader.pages])
+    mark_pages = iter(pagination_artifacts(marks))
     for reader in body:
+        pages = []
         for page in reader.pages:
             added = writer.add_page(page)
             # Upright first, so that the mark lands at the foot of the page as it is read.
@@ -56,6 +60,9 @@ def merged_pack(
             origin = Transformation().translate(added.mediabox.left, added.mediabox.bottom)
             added.merge_transformed_page(next(mark_pages), origin)
             added.compress_content_streams()
+            pages.append(added)
+        structure.add(reader, pages)
+    structure.finish()
     for bookmark in bookmarks:
         _add_bookmark(writer, bookmark, parent=None)
     writer.add_metadata({"/Title": title})

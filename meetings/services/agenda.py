@@ -228,6 +228,8 @@ def agenda_item_add(
     title: str,
     kind: str = AgendaItem.Kind.REPORT,
     purpose: str = "",
+    title_cy: str = "",
+    purpose_cy: str = "",
     report: Report | None = None,
     presenter: Person | None = None,
     is_exempt: bool = False,
@@ -243,6 +245,8 @@ def agenda_item_add(
         title=title,
         kind=kind,
         purpose=purpose,
+        title_cy=title_cy,
+        purpose_cy=purpose_cy,
         report=report,
         presenter=presenter,
         is_exempt=is_exempt,
@@ -264,9 +268,12 @@ def agenda_item_update(
     exempt_paragraph: str,
     themes: Iterable[Theme],
     remit_clauses: Iterable[RemitClause] | None = None,
+    title_cy: str = "",
+    purpose_cy: str = "",
 ) -> AgendaItem:
     """Changes what an item is about, and the remit clauses it serves when given; not its place."""
     item.title, item.kind, item.purpose = title, kind, purpose
+    item.title_cy, item.purpose_cy = title_cy, purpose_cy
     item.report, item.presenter = report, presenter
     item.is_exempt, item.exempt_paragraph = is_exempt, exempt_paragraph
     return _item_save(item, themes, remit_clauses)

@@ -77,6 +77,7 @@ class AttendanceEntry(NamedTuple):
 class ResolutionText(NamedTuple):
     label: str
     text: str
+    text_cy: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ def minute_record(
     meeting: Meeting,
     title: str,
     body: str,
+    title_cy: str = "",
+    body_cy: str = "",
     agenda_item: AgendaItem | None = None,
     resolutions: Sequence[ResolutionText] = (),
     resolution_preamble: str = "",
@@ -204,6 +207,8 @@ def minute_record(
         minute,
         title=title,
         body=body,
+        title_cy=title_cy,
+        body_cy=body_cy,
         agenda_item=agenda_item,
         resolutions=resolutions,
         resolution_preamble=resolution_preamble,
@@ -221,6 +226,8 @@ def minute_update(
     minute: Minute,
     title: str,
     body: str,
+    title_cy: str = "",
+    body_cy: str = "",
     agenda_item: AgendaItem | None = None,
     resolutions: Sequence[ResolutionText] = (),
     resolution_preamble: str = "",
@@ -231,6 +238,8 @@ def minute_update(
         minute,
         title=title,
         body=body,
+        title_cy=title_cy,
+        body_cy=body_cy,
         agenda_item=agenda_item,
         resolutions=resolutions,
         resolution_preamble=resolution_preamble,
@@ -383,6 +392,8 @@ def _write_minute(
     *,
     title: str,
     body: str,
+    title_cy: str,
+    body_cy: str,
     agenda_item: AgendaItem | None,
     resolutions: Sequence[ResolutionText],
     resolution_preamble: str,
@@ -402,16 +413,19 @@ def _write_minute(
             )
     minute.title = title.strip()
     minute.body = sanitise_html(body)
+    minute.title_cy = title_cy.strip()
+    minute.body_cy = sanitise_html(body_cy)
     minute.agenda_item = agenda_item
     minute.resolution_preamble = resolution_preamble.strip()
     minute.full_clean()
     minute.save()
 
     existing = {resolution.position: resolution for resolution in minute.resolutions.all()}
-    for position, (label, text) in enumerate(resolutions, start=1):
+    for position, written in enumerate(resolutions, start=1):
         resolution = existing.pop(position, None) or Resolution(minute=minute, position=position)
-        resolution.label = label.strip()
-        resolution.text = text.strip()
+        resolution.label = written.label.strip()
+        resolution.text = written.text.strip()
+        resolution.text_cy = written.text_cy.strip()
         resolution.full_clean()
         resolution.save()
     for resolution in existing.values():

@@ -505,7 +505,8 @@ def test_running_twice_changes_no_row_counts(output):
     call_command("demo_load", stdout=StringIO())
 
     assert _row_counts() == before
-    assert before["meetings.HistoricalMinute"] == 9
+    # One history row per minute: Herefordshire's nine and Cardiff's three, none added.
+    assert before["meetings.HistoricalMinute"] == 12
 
 
 def test_running_twice_keeps_passwords_and_saves_nothing(output):
@@ -519,3 +520,17 @@ def test_running_twice_keeps_passwords_and_saves_nothing(output):
     assert user.check_password("demo-officer-2026")
     assert Minute.objects.get(number=93).modified_at == minute.modified_at
     assert AgendaItem.objects.get(position=2, report__reference="COG/1/13").history.count() == 1
+
+
+def test_cardiff_meeting_is_minuted_in_english_and_welsh(output):
+    minute = Minute.objects.get(meeting__board__slug="ipoc", number=3)
+
+    assert (minute.title, minute.title_cy) == (
+        "The Integrated Assessment Tool",
+        "Yr Offeryn Asesu Integredig",
+    )
+    assert [resolution.text_cy for resolution in minute.resolutions.all()] == [
+        "Bod y drafft o'r offeryn yn cael ei brofi ar ddau bolisi cyn y cyfarfod nesaf.",
+        "Bod swyddogion arweiniol yn anfon eu cynigion polisi at y grŵp drwy e-bost.",
+    ]
+    assert minute.meeting.board.partnership.name_cy == "Partneriaeth Caerdydd"
