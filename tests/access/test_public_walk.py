@@ -36,9 +36,7 @@ def _links(page: str, at: str) -> set[str]:
 
 def _text_of(response) -> str:
     """The page's text; a file's bytes, or a PDF's extracted text, where the marker would be."""
-    content = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/pdf"):
         return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     return content.decode(errors="replace")
@@ -64,15 +62,15 @@ def _starting_points() -> list[str]:
         ]
     # Decision trails of exempt minutes are asked for directly: they must be refused.
     starts += [
-        f"/meetings/resolutions/{pk}/"
-        for pk in Resolution.objects.values_list("pk", flat=True)
+        f"/meetings/resolutions/{pk}/" for pk in Resolution.objects.values_list("pk", flat=True)
     ]
     return starts
 
 
 def test_the_exempt_marker_is_on_no_public_page_search_or_feed(client, demo):
     exempt = AgendaItem.objects.get(report__body__contains=EXEMPT_MARKER)
-    assert exempt.is_exempt and exempt.meeting.is_agenda_published
+    assert exempt.is_exempt
+    assert exempt.meeting.is_agenda_published
 
     queue = deque(_starting_points())
     seen = set(queue)
