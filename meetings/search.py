@@ -17,6 +17,7 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from governance.audience import BoardAudience
 from meetings.models import Minute, Report, Resolution
@@ -302,12 +303,13 @@ def _meeting_of(record):
 
 def _title_and_url(kind: str, record, meeting) -> tuple[str, str]:
     at = reverse("meetings:meeting_detail", args=[meeting.pk])
+    # A minute names itself in the reader's language (its Welsh title for a reader of Welsh).
     if kind == "minute":
-        return f"{record.number}. {record.title}", f"{at}#minute-{record.number}"
+        return str(record), f"{at}#minute-{record.number}"
     if kind == "resolution":
         label = record.label or str(record.position)
         return (
-            f"{record.minute.number}. {record.minute.title}: resolution {label}",
+            gettext("{minute}: resolution {label}").format(minute=record.minute, label=label),
             f"{at}#minute-{record.minute.number}",
         )
     return record.title, reverse("meetings:report_detail", args=[record.pk])
