@@ -132,6 +132,10 @@ def load() -> dict:
         {"slug": "cardiff"},
         name="Cardiff Partnership",
         name_cy="Partneriaeth Caerdydd",
+        description="The Council's officers who lead its strategies and partnerships, working "
+        "together so that every policy helps to improve health.",
+        description_cy="Swyddogion y Cyngor sy'n arwain ei strategaethau a'i bartneriaethau, yn "
+        "cydweithio fel bod pob polisi yn helpu i wella iechyd.",
         kind=Partnership.Kind.OTHER,
         nation=Nation.WALES,
         area=area,
