@@ -12,18 +12,20 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import Board, EngagementActivity
 from partnership.models import Area, Organisation, Partnership
 
-ORGANISATION_REQUIRED = "Choose the partner running the activity."
-TOPIC_REQUIRED = "Enter what the activity is about."
-AUDIENCE_REQUIRED = "Enter who the activity is for, for example older people."
-METHOD_REQUIRED = "Choose how the activity engages people."
-STARTS_ON_REQUIRED = "Enter the date the activity starts."
-ENDS_ON_REQUIRED = "Enter the date the activity ends."
-EMAIL_INVALID = "Enter an e-mail address like name@example.org.uk"
+ORGANISATION_REQUIRED = _("Choose the partner running the activity.")
+TOPIC_REQUIRED = _("Enter what the activity is about.")
+AUDIENCE_REQUIRED = _("Enter who the activity is for, for example older people.")
+METHOD_REQUIRED = _("Choose how the activity engages people.")
+STARTS_ON_REQUIRED = _("Enter the date the activity starts.")
+ENDS_ON_REQUIRED = _("Enter the date the activity ends.")
+EMAIL_INVALID = _("Enter an e-mail address like name@example.org.uk")
 
 
 def areas_of(partnership: Partnership):
@@ -38,36 +40,38 @@ def areas_of(partnership: Partnership):
 
 class EngagementActivityForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label="Partner running it",
+        label=_("Partner running it"),
         queryset=Organisation.objects.none(),
         error_messages={"required": ORGANISATION_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     topic = forms.CharField(
-        label="Topic", max_length=300, error_messages={"required": TOPIC_REQUIRED}
+        label=_("Topic"), max_length=300, error_messages={"required": TOPIC_REQUIRED}
     )
     audience = forms.CharField(
-        label="Audience",
+        label=_("Audience"),
         max_length=200,
-        help_text="Who it is for, for example older people or young carers.",
+        help_text=_("Who it is for, for example older people or young carers."),
         error_messages={"required": AUDIENCE_REQUIRED},
     )
-    area = optional_choice("Area (optional)", Area, empty_label="The whole partnership")
+    area = optional_choice(_("Area (optional)"), Area, empty_label=_("The whole partnership"))
     starts_on = DayMonthYearField(
-        label="Starts on", help_text="For example, 3 3 2014", required_message=STARTS_ON_REQUIRED
+        label=_("Starts on"),
+        help_text=_("For example, 3 3 2014"),
+        required_message=STARTS_ON_REQUIRED,
     )
     ends_on = DayMonthYearField(
-        label="Ends on", help_text="For example, 14 3 2014", required_message=ENDS_ON_REQUIRED
+        label=_("Ends on"), help_text=_("For example, 14 3 2014"), required_message=ENDS_ON_REQUIRED
     )
     method = forms.ChoiceField(
-        label="Method",
+        label=_("Method"),
         choices=EngagementActivity.Method.choices,
         widget=forms.RadioSelect,
         error_messages={"required": METHOD_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     contact_email = forms.EmailField(
-        label="Contact e-mail address (optional)",
+        label=_("Contact e-mail address (optional)"),
         required=False,
-        help_text="Where partners write to combine their work with it.",
+        help_text=_("Where partners write to combine their work with it."),
         error_messages={"invalid": EMAIL_INVALID},
     )
 
@@ -86,17 +90,17 @@ class EngagementActivityForm(forms.Form):
             Field("ends_on"),
             Field.radios("method", small=True),
             Field.text("contact_email", field_width=20),
-            button="Log the activity",
+            button=gettext("Log the activity"),
         )
 
 
 class FindingsForm(forms.Form):
     findings = forms.CharField(
-        label="What the activity found",
+        label=_("What the activity found"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
     )
-    reported_to = optional_choice("Board it was reported to (optional)", Board)
+    reported_to = optional_choice(_("Board it was reported to (optional)"), Board)
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,7 +108,9 @@ class FindingsForm(forms.Form):
             status=Board.Status.DISSOLVED
         )
         self.helper = form_helper(
-            Field.textarea("findings"), Field.select("reported_to"), button="Save the findings"
+            Field.textarea("findings"),
+            Field.select("reported_to"),
+            button=gettext("Save the findings"),
         )
 
 
@@ -112,10 +118,16 @@ def month_value(day: datetime.date) -> str:
     return f"{day:%Y-%m}"
 
 
+# Months a register can be shown for: each has a month before and after it that a date can hold.
+MONTH_YEARS = range(1900, 3000)
+
+
 def month_start(value: str) -> datetime.date:
-    """The first of the month a filter's "2014-03" names."""
-    year, month = value.split("-")
-    return datetime.date(int(year), int(month), 1)
+    """The first of the month a filter's "2014-03" names; ValueError for any other text."""
+    year, month = (int(part) for part in value.split("-"))
+    if year not in MONTH_YEARS:
+        raise ValueError(f"no register for the year {year}")
+    return datetime.date(year, month, 1)
 
 
 def month_end(first: datetime.date) -> datetime.date:
@@ -126,21 +138,21 @@ class EngagementFilter(django_filters.FilterSet):
     """What partners narrow the register by; each filter left empty narrows nothing."""
 
     organisation = django_filters.ModelChoiceFilter(
-        label="Partner",
+        label=_("Partner"),
         queryset=Organisation.objects.none(),
-        empty_label="Any partner",
+        empty_label=_("Any partner"),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
-    audience = django_filters.CharFilter(label="Audience", lookup_expr="icontains")
+    audience = django_filters.CharFilter(label=_("Audience"), lookup_expr="icontains")
     area = django_filters.ModelChoiceFilter(
-        label="Area",
+        label=_("Area"),
         queryset=Area.objects.none(),
-        empty_label="Any area",
+        empty_label=_("Any area"),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     month = django_filters.ChoiceFilter(
-        label="Running in",
-        empty_label="Any month",
+        label=_("Running in"),
+        empty_label=_("Any month"),
         method="running_in",
         error_messages={"invalid_choice": CHOICE_INVALID},
     )

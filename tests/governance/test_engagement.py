@@ -326,6 +326,18 @@ def test_the_calendar_lists_each_week_of_the_month(client, partnership, council,
     assert "Overlaps with: Falls drop-in (Herefordshire PCT)" in text
 
 
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "2014-13", "2014", "march", "1-1-1"])
+def test_a_month_that_cannot_be_shown_gives_the_calendar_of_the_coming_month(
+    client, partnership, council, month
+):
+    log(partnership, council, "Housing survey", starts_on=day(0), ends_on=day(9))
+
+    response = client.get(url("engagement_calendar", partnership), {"month": month})
+
+    assert response.status_code == 200
+    assert response.context["month"] == datetime.date(2014, 3, 1)
+
+
 def test_only_the_partnerships_officers_may_log_an_activity(client, partnership, officer):
     assert client.get(url("engagement_create", partnership)).status_code == 302
     outsider = PersonFactory(
