@@ -24,7 +24,11 @@ PYTHON311 := $(shell for p in python3.11 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1 \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint frontend bench-pack bench-reminders bench-api
+# What makemessages leaves out: installed packages, tests, tools and data.
+MESSAGE_IGNORES := --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=frontend \
+	--ignore=var --ignore=demo
+
+.PHONY: help run test lint messages frontend bench-pack bench-reminders bench-api
 
 help:  ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +45,10 @@ test: $(VENV)/.dev-installed  ## Run the tests (DATABASE_URL / REDIS_URL if set,
 lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+messages: $(VENV)/.dev-installed  ## Bring the Welsh catalogue up to date with the code (needs gettext); compile it
+	$(PY) manage.py makemessages -l cy $(MESSAGE_IGNORES)
+	$(PY) manage.py compilemessages -l cy $(MESSAGE_IGNORES)
 
 bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-pass baselines (REDIS_URL: real workers too)
 	$(PY) benchmarks/pack.py

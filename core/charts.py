@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 import pygal
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from pygal.style import Style
 
 Number = Decimal | float | int
@@ -126,7 +127,7 @@ def line_chart_svg(
     unit: str,
     series: Sequence[tuple[str, Sequence[Point]]],
     baseline: Number | None = None,
-    baseline_label: str = "Baseline",
+    baseline_label: str | None = None,
     label_period: Callable[[datetime.date], str] = _month_and_year,
     width: int = 720,
     height: int = 360,
@@ -137,6 +138,8 @@ def line_chart_svg(
     (what was measured) is drawn solid blue, the second (what was aimed at) dashed green, and
     the baseline, if any, as a dotted grey line across the whole chart.
     """
+    if baseline_label is None:
+        baseline_label = gettext("Baseline")
     periods = _periods(series)
     strokes = list(SERIES_STROKES[: len(series)])
     colours = list(SERIES_COLOURS[: len(series)])
@@ -174,7 +177,7 @@ def line_chart_svg(
         margin_right=36,
         max_scale=8,
         spacing=12,
-        no_data_text="No readings yet",
+        no_data_text=gettext("No readings yet"),
         classes=["pygal-chart", "app-chart"],
     )
     chart.x_labels = [
@@ -288,7 +291,7 @@ def bar_chart_svg(
         y_labels=_whole_number_scale(series, stacked=stacked, maximum=maximum),
         margin=12,
         spacing=12,
-        no_data_text="Nothing to count",
+        no_data_text=gettext("Nothing to count"),
         classes=["pygal-chart", "app-chart"],
     )
     # pygal draws horizontal bars from the foot up; they read from the top, as the table does.

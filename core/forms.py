@@ -8,10 +8,11 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-CHOICE_INVALID = "Choose one from the list."
-DATE_REQUIRED = "Enter the date."
-DATE_INVALID = "Enter a real date, for example 1 4 2013."
+CHOICE_INVALID = _("Choose one from the list.")
+DATE_REQUIRED = _("Enter the date.")
+DATE_INVALID = _("Enter a real date, for example 1 4 2013.")
 
 
 def optional_choice(
@@ -19,7 +20,7 @@ def optional_choice(
     model: type[models.Model],
     *,
     field_class: type[forms.ModelChoiceField] = forms.ModelChoiceField,
-    empty_label: str = "None",
+    empty_label: str = _("None"),
     **kwargs,
 ) -> forms.ModelChoiceField:
     """A choice of `model` that may be left empty; each form sets the records it offers."""

@@ -12,8 +12,9 @@ from typing import IO
 import mammoth
 import nh3
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-WORD_DOCUMENT_UNREADABLE = (
+WORD_DOCUMENT_UNREADABLE = _(
     "The selected Word document cannot be read. Open it in Word, save it as a .docx and upload "
     "it again."
 )

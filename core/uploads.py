@@ -14,24 +14,25 @@ from typing import IO
 import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-FILE_IS_EMPTY = "The selected file is empty."
-FILE_TOO_LARGE = "The selected file must be smaller than {limit}."
-NOT_A_PDF = "The selected file must be a PDF."
-PDF_IS_DAMAGED = "The selected PDF is damaged and cannot be opened. Save it again and upload it."
-PDF_IS_ENCRYPTED = (
+FILE_IS_EMPTY = _("The selected file is empty.")
+FILE_TOO_LARGE = _("The selected file must be smaller than {limit}.")
+NOT_A_PDF = _("The selected file must be a PDF.")
+PDF_IS_DAMAGED = _("The selected PDF is damaged and cannot be opened. Save it again and upload it.")
+PDF_IS_ENCRYPTED = _(
     "The selected PDF is password-protected. Save a copy without a password and upload that."
 )
-PDF_HAS_NO_PAGES = "The selected PDF has no pages."
-NOT_A_WORD_DOCUMENT = "The selected file must be a Word document (.docx)."
-WORD_DOCUMENT_TOO_LARGE_UNPACKED = (
+PDF_HAS_NO_PAGES = _("The selected PDF has no pages.")
+NOT_A_WORD_DOCUMENT = _("The selected file must be a Word document (.docx).")
+WORD_DOCUMENT_TOO_LARGE_UNPACKED = _(
     "The selected Word document is too large once unpacked: it must hold less than {limit}."
 )
-NOT_A_PDF_OR_WORD_DOCUMENT = "The selected file must be a PDF or a Word document (.docx)."
-NOT_A_CSV_OR_WORKBOOK = (
+NOT_A_PDF_OR_WORD_DOCUMENT = _("The selected file must be a PDF or a Word document (.docx).")
+NOT_A_CSV_OR_WORKBOOK = _(
     "The selected file must be a CSV file saved as UTF-8, or an Excel workbook (.xlsx)."
 )
-WORKBOOK_TOO_LARGE_UNPACKED = (
+WORKBOOK_TOO_LARGE_UNPACKED = _(
     "The selected Excel workbook is too large once unpacked: it must hold less than {limit}."
 )
 

@@ -24,6 +24,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.uploads import check_document, check_spreadsheet
 from governance import tasks
@@ -32,17 +34,17 @@ from partnership.models import Person
 
 logger = logging.getLogger(__name__)
 
-DOCUMENT_REQUIRED = "Select the document to circulate."
-LINK_REQUIRED = "Enter the address of the page to circulate, starting https://"
-RESPOND_BY_REQUIRED = "Enter the date responses are due by."
-RESPOND_BY_IN_PAST = "The date responses are due by must be today or in the future."
-CONSULTATION_NEEDS_LINK_OR_DOCUMENT = (
+DOCUMENT_REQUIRED = _("Select the document to circulate.")
+LINK_REQUIRED = _("Enter the address of the page to circulate, starting https://")
+RESPOND_BY_REQUIRED = _("Enter the date responses are due by.")
+RESPOND_BY_IN_PAST = _("The date responses are due by must be today or in the future.")
+CONSULTATION_NEEDS_LINK_OR_DOCUMENT = _(
     "Enter the address of the consultation, or select its document, or both."
 )
-RESPOND_BY_ONLY_FOR_CONSULTATION = "Only a consultation has a date responses are due by."
-OTHER_PARTNERSHIP_BOARD = "{board} is not a board of {partnership}."
-NOBODY_TO_SEND_TO = "Nobody sits on the chosen boards now, so there is nobody to send it to."
-NOT_A_CIRCULATED_FILE = (
+RESPOND_BY_ONLY_FOR_CONSULTATION = _("Only a consultation has a date responses are due by.")
+OTHER_PARTNERSHIP_BOARD = _("{board} is not a board of {partnership}.")
+NOBODY_TO_SEND_TO = _("Nobody sits on the chosen boards now, so there is nobody to send it to.")
+NOT_A_CIRCULATED_FILE = _(
     "The selected file must be a PDF, a Word document (.docx), "
     "or a spreadsheet (.xlsx, or .csv saved as UTF-8)."
 )
@@ -279,9 +281,13 @@ def circulation_message(
         ),
         "boards": [circulation.board, *circulation.also_to.all()],
     }
-    subject = f"{circulation.get_kind_display()}: {circulation.title}"
+    kind, title = circulation.get_kind_display(), circulation.title
     if circulation.respond_by:
-        subject += f" (respond by {circulation.respond_by:%-d %B %Y})"
+        subject = gettext("{kind}: {title} (respond by {date})").format(
+            kind=kind, title=title, date=f"{circulation.respond_by:%-d %B %Y}"
+        )
+    else:
+        subject = gettext("{kind}: {title}").format(kind=kind, title=title)
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("governance/email/circulation.txt", context),

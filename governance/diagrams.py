@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from governance.models import Board
 
@@ -93,7 +94,7 @@ def walk(forest: Iterable[BoardNode]) -> list[BoardNode]:
 
 def _status_words(board: Board) -> str:
     if board.status == Board.Status.DISSOLVED and board.dissolved_on:
-        return f"Dissolved {board.dissolved_on:%-d %b %Y}"
+        return gettext("Dissolved {date}").format(date=f"{board.dissolved_on:%-d %b %Y}")
     return board.get_status_display()
 
 
@@ -164,9 +165,15 @@ class _Drawing:
     def box(self, board: Board, x: float, y: float) -> str:
         fill, stroke, dashes = STATUS_LOOK.get(board.status, STATUS_LOOK[Board.Status.ACTIVE])
         dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-        label = f"{board.name}: {board.get_kind_display()}, {board.get_status_display().lower()}"
+        kind, status = board.get_kind_display(), board.get_status_display().lower()
         if board.status == Board.Status.DISSOLVED and board.dissolved_on:
-            label += f" on {board.dissolved_on:%-d %B %Y}"
+            label = gettext("{name}: {kind}, {status} on {date}").format(
+                name=board.name, kind=kind, status=status, date=f"{board.dissolved_on:%-d %B %Y}"
+            )
+        else:
+            label = gettext("{name}: {kind}, {status}").format(
+                name=board.name, kind=kind, status=status
+            )
         text_x = x + PADDING
         baseline = y + PADDING + 14
         texts = [
@@ -226,8 +233,11 @@ def structure_svg(
     technology, and these boxes are links.
     """
     count = len(walk(forest))
-    description = (
-        f"{count} board{'s' if count != 1 else ''}, each drawn below the board it reports to "
-        "and linking to its page. The same structure is listed in text after the picture."
-    )
+    description = ngettext(
+        "{count} board, each drawn below the board it reports to and linking to its page. The "
+        "same structure is listed in text after the picture.",
+        "{count} boards, each drawn below the board it reports to and linking to its page. The "
+        "same structure is listed in text after the picture.",
+        count,
+    ).format(count=count)
     return _Drawing(forest).render(title=title, description=description, id_prefix=id_prefix)

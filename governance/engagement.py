@@ -14,14 +14,16 @@ from itertools import combinations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board, EngagementActivity
 from partnership.models import Area, Organisation, PartnerMembership, Partnership, Person
 
-ENDS_BEFORE_STARTS = "The activity cannot end before it starts."
-NOT_A_PARTNER = "{organisation} is not a partner in {partnership}."
-OTHER_PARTNERSHIP_BOARD = "{board} is not a board of {partnership}."
-FINDINGS_REQUIRED = "Enter what the activity found."
+ENDS_BEFORE_STARTS = _("The activity cannot end before it starts.")
+NOT_A_PARTNER = _("{organisation} is not a partner in {partnership}.")
+OTHER_PARTNERSHIP_BOARD = _("{board} is not a board of {partnership}.")
+FINDINGS_REQUIRED = _("Enter what the activity found.")
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,17 @@ def weeks_in_words(weeks: tuple[datetime.date, ...]) -> str:
     2014"."""
     first, last = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        return f"week of {_day_month(first)} {first.year}"
-    joiner = " and " if len(weeks) == 2 else " to "
+        return gettext("week of {date}").format(date=f"{_day_month(first)} {first.year}")
     if first.year != last.year:
-        return f"weeks of {_day_month(first)} {first.year}{joiner}{_day_month(last)} {last.year}"
-    if first.month == last.month:
-        return f"weeks of {first.day}{joiner}{_day_month(last)} {last.year}"
-    return f"weeks of {_day_month(first)}{joiner}{_day_month(last)} {last.year}"
+        start = f"{_day_month(first)} {first.year}"
+    elif first.month == last.month:
+        start = str(first.day)
+    else:
+        start = _day_month(first)
+    end = f"{_day_month(last)} {last.year}"
+    if len(weeks) == 2:
+        return gettext("weeks of {first} and {last}").format(first=start, last=end)
+    return gettext("weeks of {first} to {last}").format(first=start, last=end)
 
 
 def engagement_overlaps(

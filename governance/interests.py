@@ -6,14 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Interest
 from partnership.models import Area, Organisation, Person
 
-DESCRIPTION_REQUIRED = "Describe the interest, for example the body and the office held."
-REGISTERED_IN_FUTURE = "An interest is registered on or before today."
-ENDS_BEFORE_REGISTERED = "An interest cannot end before it was registered on {date}."
-ALREADY_ENDED = "This interest already ended on {date}."
+DESCRIPTION_REQUIRED = _("Describe the interest, for example the body and the office held.")
+REGISTERED_IN_FUTURE = _("An interest is registered on or before today.")
+ENDS_BEFORE_REGISTERED = _("An interest cannot end before it was registered on {date}.")
+ALREADY_ENDED = _("This interest already ended on {date}.")
 
 
 def _date(day: datetime.date) -> str:

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import in_reader_language
 from core.constraints import dates_in_order
@@ -14,43 +15,43 @@ from core.models import AuditedModel
 from governance.querysets import BoardMembershipQuerySet, JointAppointmentQuerySet
 from partnership.models import Area, Organisation, Partnership, Person, Theme
 
-SEAT_OVERLAPS = "{person} already holds a seat on {board} then."
-CHAIR_OVERLAPS = "{board} already has a chair then."
+SEAT_OVERLAPS = _("{person} already holds a seat on {board} then.")
+CHAIR_OVERLAPS = _("{board} already has a chair then.")
 # A board reporting to itself, or to a board below it, would make its lines of reporting go round.
-BOARD_REPORTING_LOOP = "Boards cannot report to each other in a loop."
-BOARD_REPORTS_TO_ANOTHER_PARTNERSHIP = "A board reports to a board of its partnership."
-BOARD_THEME_OF_ANOTHER_PARTNERSHIP = "Choose a theme of {partnership}."
-BOARD_DISSOLVED_NEEDS_DATE = "Enter the date the board was dissolved."
-BOARD_NOT_DISSOLVED = "Only a dissolved board has a date it was dissolved: leave it empty."
-BOARD_DISSOLVED_BEFORE_ESTABLISHED = "A board cannot be dissolved before it was established."
+BOARD_REPORTING_LOOP = _("Boards cannot report to each other in a loop.")
+BOARD_REPORTS_TO_ANOTHER_PARTNERSHIP = _("A board reports to a board of its partnership.")
+BOARD_THEME_OF_ANOTHER_PARTNERSHIP = _("Choose a theme of {partnership}.")
+BOARD_DISSOLVED_NEEDS_DATE = _("Enter the date the board was dissolved.")
+BOARD_NOT_DISSOLVED = _("Only a dissolved board has a date it was dissolved: leave it empty.")
+BOARD_DISSOLVED_BEFORE_ESTABLISHED = _("A board cannot be dissolved before it was established.")
 
 
 class Board(AuditedModel):
     """A body of a partnership that meets and decides: a board, group, committee or cabinet."""
 
     class Kind(models.TextChoices):
-        PARTNERSHIP_BOARD = "partnership_board", "Partnership board"
-        CHIEF_OFFICERS_GROUP = "chief_officers_group", "Chief officers' group"
-        THEMATIC_GROUP = "thematic_group", "Thematic group"
-        DELIVERY_BOARD = "delivery_board", "Delivery board"
-        TASK_GROUP = "task_group", "Task group"
-        OFFICERS_GROUP = "officers_group", "Officers' group"
-        HEALTH_AND_WELLBEING_BOARD = "health_and_wellbeing_board", "Health and wellbeing board"
-        SCRUTINY_COMMITTEE = "scrutiny_committee", "Scrutiny committee"
-        CABINET = "cabinet", "Cabinet"
+        PARTNERSHIP_BOARD = "partnership_board", _("Partnership board")
+        CHIEF_OFFICERS_GROUP = "chief_officers_group", _("Chief officers' group")
+        THEMATIC_GROUP = "thematic_group", _("Thematic group")
+        DELIVERY_BOARD = "delivery_board", _("Delivery board")
+        TASK_GROUP = "task_group", _("Task group")
+        OFFICERS_GROUP = "officers_group", _("Officers' group")
+        HEALTH_AND_WELLBEING_BOARD = "health_and_wellbeing_board", _("Health and wellbeing board")
+        SCRUTINY_COMMITTEE = "scrutiny_committee", _("Scrutiny committee")
+        CABINET = "cabinet", _("Cabinet")
 
     class Status(models.TextChoices):
-        SHADOW = "shadow", "Shadow"
-        ACTIVE = "active", "Active"
-        DISSOLVED = "dissolved", "Dissolved"
+        SHADOW = "shadow", _("Shadow")
+        ACTIVE = "active", _("Active")
+        DISSOLVED = "dissolved", _("Dissolved")
 
     class Cadence(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        SIX_WEEKLY = "six_weekly", "Every six weeks"
-        BIMONTHLY = "bimonthly", "Every two months"
-        QUARTERLY = "quarterly", "Quarterly"
-        TWICE_YEARLY = "twice_yearly", "Twice a year"
-        AS_REQUIRED = "as_required", "As required"
+        MONTHLY = "monthly", _("Monthly")
+        SIX_WEEKLY = "six_weekly", _("Every six weeks")
+        BIMONTHLY = "bimonthly", _("Every two months")
+        QUARTERLY = "quarterly", _("Quarterly")
+        TWICE_YEARLY = "twice_yearly", _("Twice a year")
+        AS_REQUIRED = "as_required", _("As required")
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="boards")
     name = models.CharField(max_length=200)
@@ -153,13 +154,13 @@ class BoardMembership(AuditedModel):
     """A seat on a board: who holds it, for which organisation or office, in which role."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-chair"
-        MEMBER = "member", "Member"
-        LEAD_OFFICER = "lead_officer", "Lead officer"
-        IN_ATTENDANCE = "in_attendance", "In attendance"
-        EX_OFFICIO = "ex_officio", "Ex officio"
-        CLERK = "clerk", "Clerk"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+        LEAD_OFFICER = "lead_officer", _("Lead officer")
+        IN_ATTENDANCE = "in_attendance", _("In attendance")
+        EX_OFFICIO = "ex_officio", _("Ex officio")
+        CLERK = "clerk", _("Clerk")
 
     # The board's voting members, in the order a membership list prints them. Ex officio
     # members sit by virtue of office with the same vote; a clerk or lead officer serves the
@@ -325,15 +326,15 @@ class Interest(AuditedModel):
     """An interest a person has registered, kept beside the declarations they make."""
 
     class Kind(models.TextChoices):
-        EMPLOYMENT = "employment", "Employment, office or trade"
-        SPONSORSHIP = "sponsorship", "Sponsorship"
-        CONTRACT = "contract", "Contract"
-        LAND = "land", "Land or property"
-        CORPORATE_TENANCY = "tenancy", "Corporate tenancy"
-        SECURITIES = "securities", "Securities"
-        MEMBERSHIP = "membership", "Membership of a body"
-        GIFT = "gift", "Gift or hospitality"
-        OTHER = "other", "Other"
+        EMPLOYMENT = "employment", _("Employment, office or trade")
+        SPONSORSHIP = "sponsorship", _("Sponsorship")
+        CONTRACT = "contract", _("Contract")
+        LAND = "land", _("Land or property")
+        CORPORATE_TENANCY = "tenancy", _("Corporate tenancy")
+        SECURITIES = "securities", _("Securities")
+        MEMBERSHIP = "membership", _("Membership of a body")
+        GIFT = "gift", _("Gift or hospitality")
+        OTHER = "other", _("Other")
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="interests")
     kind = models.CharField(max_length=15, choices=Kind.choices)
@@ -365,14 +366,14 @@ class Circulation(AuditedModel):
     """A document, link or consultation sent by e-mail to the members of one or more boards."""
 
     class Kind(models.TextChoices):
-        DOCUMENT = "document", "Document"
-        LINK = "link", "Link"
-        CONSULTATION = "consultation", "Consultation"
+        DOCUMENT = "document", _("Document")
+        LINK = "link", _("Link")
+        CONSULTATION = "consultation", _("Consultation")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENT = "sent", "Sent"
-        PARTLY_SENT = "partly_sent", "Partly sent"
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        PARTLY_SENT = "partly_sent", _("Partly sent")
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="circulations")
     also_to = models.ManyToManyField(
@@ -424,13 +425,13 @@ class EngagementActivity(AuditedModel):
     and combine them."""
 
     class Method(models.TextChoices):
-        SURVEY = "survey", "Survey"
-        PUBLIC_MEETING = "public_meeting", "Public meeting"
-        FOCUS_GROUP = "focus_group", "Focus group"
-        CITIZENS_PANEL = "citizens_panel", "Citizens' panel"
-        ONLINE = "online", "Online consultation"
-        DROP_IN = "drop_in", "Drop-in session"
-        OTHER = "other", "Other"
+        SURVEY = "survey", _("Survey")
+        PUBLIC_MEETING = "public_meeting", _("Public meeting")
+        FOCUS_GROUP = "focus_group", _("Focus group")
+        CITIZENS_PANEL = "citizens_panel", _("Citizens' panel")
+        ONLINE = "online", _("Online consultation")
+        DROP_IN = "drop_in", _("Drop-in session")
+        OTHER = "other", _("Other")
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="engagement_activities"

@@ -7,15 +7,17 @@ remit in one transaction, with the board locked so that two editors cannot inter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board, RemitClause
 
-CLAUSE_TEXT_REQUIRED = "Enter the words of the clause."
-CLAUSE_IS_SERVED = (
+CLAUSE_TEXT_REQUIRED = _("Enter the words of the clause.")
+CLAUSE_IS_SERVED = _(
     "Remit {number} cannot be removed: {served} serve it. Link them to another clause first."
 )
-CLAUSE_ALREADY_FIRST = "Remit {number} is already the first clause."
-CLAUSE_ALREADY_LAST = "Remit {number} is already the last clause."
+CLAUSE_ALREADY_FIRST = _("Remit {number} is already the first clause.")
+CLAUSE_ALREADY_LAST = _("Remit {number} is already the last clause.")
 
 UP, DOWN = "up", "down"
 
@@ -69,13 +71,21 @@ def remit_clause_update(*, clause: RemitClause, heading: str, text: str) -> Remi
 
 def _served_by(clause: RemitClause) -> str:
     """What serves the clause, counted in words: '2 development actions and 1 agenda item'."""
-    counts = [
-        (clause.development_actions.count(), "development action"),
-        (clause.agenda_items.count(), "agenda item"),
-    ]
-    return " and ".join(
-        f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts if count
-    )
+    actions, items = clause.development_actions.count(), clause.agenda_items.count()
+    parts = []
+    if actions:
+        parts.append(
+            ngettext("{count} development action", "{count} development actions", actions).format(
+                count=actions
+            )
+        )
+    if items:
+        parts.append(
+            ngettext("{count} agenda item", "{count} agenda items", items).format(count=items)
+        )
+    if len(parts) == 2:
+        return gettext("{first} and {second}").format(first=parts[0], second=parts[1])
+    return "".join(parts)
 
 
 @transaction.atomic

@@ -9,19 +9,20 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import CHAIR_OVERLAPS, SEAT_OVERLAPS, Board, BoardMembership
 from partnership.models import Organisation, Person
 
-SEAT_ENDS_BEFORE_START = "A seat cannot end before it starts."
-SEAT_NEEDS_HOLDER = "Choose the person, or name the office or organisation the seat is for."
-SEAT_DUPLICATE = (
+SEAT_ENDS_BEFORE_START = _("A seat cannot end before it starts.")
+SEAT_NEEDS_HOLDER = _("Choose the person, or name the office or organisation the seat is for.")
+SEAT_DUPLICATE = _(
     "{board} already has a {role} seat for {capacity} then: fill or change that seat instead."
 )
-SEAT_NOT_VACANT = "{person} holds this seat: end it and add a new seat instead."
-SEAT_ALREADY_ENDED = "This seat ended on {date}."
-FILL_NEEDS_PERSON = "Choose who now holds the seat."
-END_NEEDS_DATE = "Enter the date the seat ends."
+SEAT_NOT_VACANT = _("{person} holds this seat: end it and add a new seat instead.")
+SEAT_ALREADY_ENDED = _("This seat ended on {date}.")
+FILL_NEEDS_PERSON = _("Choose who now holds the seat.")
+END_NEEDS_DATE = _("Enter the date the seat ends.")
 
 # SQLite names the columns of the open chair's index, not the index itself.
 SQLITE_OPEN_CHAIR = "UNIQUE constraint failed: governance_boardmembership.board_id"

@@ -8,24 +8,29 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board, BoardMembership, JointAppointment, JointAppointmentShare
 from partnership.models import Theme
 
-SHARES_MUST_TOTAL_100 = (
+SHARES_MUST_TOTAL_100 = _(
     "The employers' shares of cost must add up to 100%; they add up to {total}%."
 )
-JOINT_APPOINTMENT_NEEDS_TWO_EMPLOYERS = (
+# Marked only, and translated where raised: a plain string, so that it can be looked for in a page.
+JOINT_APPOINTMENT_NEEDS_TWO_EMPLOYERS = gettext_noop(
     "A joint appointment is held across at least two employing bodies."
 )
-ONE_SHARE_PER_EMPLOYER = "Each employing body has one share of a joint appointment."
+ONE_SHARE_PER_EMPLOYER = _("Each employing body has one share of a joint appointment.")
 
 
 def joint_appointment_shares_check(shares: Iterable[Decimal]) -> None:
     """A joint appointment has at least two employers whose shares of cost add up to 100%."""
     shares = list(shares)
     if len(shares) < 2:
-        raise ValidationError(JOINT_APPOINTMENT_NEEDS_TWO_EMPLOYERS, code="too_few_employers")
+        raise ValidationError(
+            gettext(JOINT_APPOINTMENT_NEEDS_TWO_EMPLOYERS), code="too_few_employers"
+        )
     total = sum(shares, Decimal(0))
     if total != 100:
         raise ValidationError(
@@ -75,7 +80,7 @@ BOARD_FIELDS = (
     "established_on",
     "dissolved_on",
 )
-CROSS_CUTTING_THEME_NOT_OF_PARTNERSHIP = "Choose only cross-cutting themes of {partnership}."
+CROSS_CUTTING_THEME_NOT_OF_PARTNERSHIP = _("Choose only cross-cutting themes of {partnership}.")
 # A board's address may not name a page of the boards themselves.
 RESERVED_BOARD_SLUGS = frozenset({"new"})
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 from meetings.models import Meeting
@@ -73,7 +74,7 @@ def _event(meeting: Meeting, host: str) -> Event:
 
 def _summary(meeting: Meeting) -> str:
     if meeting.status == Meeting.Status.CANCELLED:
-        return f"Cancelled: {meeting.board.name}"
+        return gettext("Cancelled: {board}").format(board=meeting.board.name)
     if meeting.status == Meeting.Status.POSTPONED:
-        return f"Postponed: {meeting.board.name}"
+        return gettext("Postponed: {board}").format(board=meeting.board.name)
     return meeting.board.name

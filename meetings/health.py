@@ -178,7 +178,7 @@ def _topics(meetings: list[Meeting]) -> dict:
     )
     return {
         "topics_by_kind": [
-            (label, kinds[kind]) for kind, label in AgendaItem.Kind.choices if kind in kinds
+            (str(label), kinds[kind]) for kind, label in AgendaItem.Kind.choices if kind in kinds
         ],
         "topics_by_theme": list(by_theme),
     }
@@ -195,4 +195,4 @@ def _circulated(
         .annotate(count=Count("pk"))
         .order_by()
     )
-    return [(label, kinds[kind]) for kind, label in Circulation.Kind.choices if kind in kinds]
+    return [(str(label), kinds[kind]) for kind, label in Circulation.Kind.choices if kind in kinds]

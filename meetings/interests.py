@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Exists
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from governance.interests import current_interests
 from governance.models import BoardMembership, Interest
@@ -43,27 +44,34 @@ def _item_text(item: AgendaItem) -> str:
 
 
 def _people_of(item: AgendaItem) -> list[tuple[str, Person]]:
-    people = [("its presenter", item.presenter)]
+    """Who is named with the item, each with the words of a prompt for someone from the
+    organisation of an interest."""
+    people = [(gettext("its presenter, {person}, is from {organisation}"), item.presenter)]
     if item.report is not None:
-        people.append(("its report's contact officer", item.report.contact_officer))
-    return [(role, person) for role, person in people if person is not None]
+        people.append(
+            (
+                gettext("its report's contact officer, {person}, is from {organisation}"),
+                item.report.contact_officer,
+            )
+        )
+    return [(prompt, person) for prompt, person in people if person is not None]
 
 
 def _reason(interest: Interest, item: AgendaItem, text: str) -> str | None:
     organisation = interest.organisation
     if organisation is not None:
         if any(_names(text, name) for name in (organisation.name, organisation.short_name)):
-            return f"the item names {organisation}"
-        for role, person in _people_of(item):
+            return gettext("the item names {organisation}").format(organisation=organisation)
+        for prompt, person in _people_of(item):
             if person.organisation_id == organisation.pk:
-                return f"{role}, {person}, is from {organisation}"
+                return prompt.format(person=person, organisation=organisation)
     report = item.report
     if (
         interest.area is not None
         and report is not None
         and _names(report.wards_affected, interest.area.name)
     ):
-        return f"its report affects {interest.area.name}"
+        return gettext("its report affects {area}").format(area=interest.area.name)
     return None
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import in_reader_language
 from core.models import AuditedModel, TimeStampedModel
@@ -18,16 +19,16 @@ class Meeting(AuditedModel):
     """A meeting of a board, with its agenda and, once held, its minutes."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        POSTPONED = "postponed", "Postponed"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class MinutesStatus(models.TextChoices):
-        NONE = "none", "Not yet drafted"
-        DRAFT = "draft", "Draft"
-        APPROVED = "approved", "Approved"
-        PUBLISHED = "published", "Published"
+        NONE = "none", _("Not yet drafted")
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
     starts_at = models.DateTimeField()
@@ -99,8 +100,8 @@ class Report(AuditedModel):
     """A report to a board, with the cover sheet of a council committee report."""
 
     class Classification(models.TextChoices):
-        OPEN = "open", "Open"
-        EXEMPT = "exempt", "Exempt"
+        OPEN = "open", _("Open")
+        EXEMPT = "exempt", _("Exempt")
 
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="reports")
     reference = models.CharField(max_length=40, blank=True, help_text="e.g. COG/1/13")
@@ -185,11 +186,11 @@ class AgendaItem(AuditedModel):
     """An item of a meeting's agenda, open or exempt, perhaps carrying a report."""
 
     class Kind(models.TextChoices):
-        APOLOGIES = "apologies", "Apologies for absence"
-        DECLARATIONS = "declarations", "Declarations of interest"
-        MINUTES = "minutes", "Minutes"
-        REPORT = "report", "Report"
-        OTHER = "other", "Other business"
+        APOLOGIES = "apologies", _("Apologies for absence")
+        DECLARATIONS = "declarations", _("Declarations of interest")
+        MINUTES = "minutes", _("Minutes")
+        REPORT = "report", _("Report")
+        OTHER = "other", _("Other business")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField()
@@ -236,10 +237,10 @@ class Attendance(AuditedModel):
     """Whether a person was present at a meeting, sent apologies, or attended without a seat."""
 
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Apologies"
-        ABSENT = "absent", "Absent"
-        IN_ATTENDANCE = "in_attendance", "In attendance"
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        ABSENT = "absent", _("Absent")
+        IN_ATTENDANCE = "in_attendance", _("In attendance")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -260,11 +261,11 @@ class Declaration(AuditedModel):
     """An interest declared by a person at a meeting, on an item."""
 
     class Kind(models.TextChoices):
-        PERSONAL = "personal", "Personal"
-        PREJUDICIAL = "prejudicial", "Personal and prejudicial"
-        DISCLOSABLE_PECUNIARY = "dpi", "Disclosable pecuniary"
-        OTHER_REGISTRABLE = "other_registrable", "Other registrable"
-        NON_REGISTRABLE = "non_registrable", "Non-registrable"
+        PERSONAL = "personal", _("Personal")
+        PREJUDICIAL = "prejudicial", _("Personal and prejudicial")
+        DISCLOSABLE_PECUNIARY = "dpi", _("Disclosable pecuniary")
+        OTHER_REGISTRABLE = "other_registrable", _("Other registrable")
+        NON_REGISTRABLE = "non_registrable", _("Non-registrable")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
     agenda_item = models.ForeignKey(
@@ -286,7 +287,7 @@ class Declaration(AuditedModel):
 
     def clean(self) -> None:
         if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
-            raise ValidationError({"agenda_item": "The item is on another meeting's agenda."})
+            raise ValidationError({"agenda_item": _("The item is on another meeting's agenda.")})
 
 
 class Minute(AuditedModel):
@@ -393,14 +394,14 @@ class AgendaPack(AuditedModel):
     """One rendering of a meeting's agenda pack as a PDF, public or for members."""
 
     class Variant(models.TextChoices):
-        PUBLIC = "public", "Public"
-        MEMBERS = "members", "Members (includes exempt items)"
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members (includes exempt items)")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RENDERING = "rendering", "Rendering"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_packs")
     variant = models.CharField(max_length=10, choices=Variant.choices)
@@ -455,10 +456,10 @@ class ProjectDecision(AuditedModel):
     decided it."""
 
     class Step(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        APPROVED = "approved", "Approved"
-        REFUSED = "refused", "Refused"
-        FRAMEWORK_SIGNED_OFF = "framework_signed_off", "Performance framework signed off"
+        PROPOSED = "proposed", _("Proposed")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+        FRAMEWORK_SIGNED_OFF = "framework_signed_off", _("Performance framework signed off")
 
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="decisions")
     step = models.CharField(max_length=25, choices=Step.choices)

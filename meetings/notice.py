@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import holidays
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
 from partnership.models import Nation
 
-NOTICE_RULE_NOT_SET = (
+NOTICE_RULE_NOT_SET = _(
     "No notice period is set for {nation}, so the last date to publish cannot be worked out."
 )
 
@@ -32,10 +33,10 @@ class NoticeRule:
 # Easter Monday. Northern Ireland is left out on purpose: its councils' access-to-information
 # rules are not settled here, and guessing a period would make a late agenda look on time.
 NOTICE_RULES = {
-    Nation.ENGLAND: NoticeRule(5, "section 100B of the Local Government Act 1972", "ENG"),
-    Nation.WALES: NoticeRule(3, "section 100BA of the Local Government Act 1972", "WLS"),
+    Nation.ENGLAND: NoticeRule(5, _("section 100B of the Local Government Act 1972"), "ENG"),
+    Nation.WALES: NoticeRule(3, _("section 100BA of the Local Government Act 1972"), "WLS"),
     Nation.SCOTLAND: NoticeRule(
-        3, "section 50B of the Local Government (Scotland) Act 1973", "SCT"
+        3, _("section 50B of the Local Government (Scotland) Act 1973"), "SCT"
     ),
 }
 

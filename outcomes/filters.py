@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, TypedDateField
 from governance.models import Board
@@ -15,7 +16,7 @@ from outcomes.models import ActionUpdate, DevelopmentAction, OutcomeFramework
 from outcomes.querysets import DevelopmentActionQuerySet
 from partnership.models import Partnership, Person
 
-DATE_INVALID = "Enter a real date, for example 31/3/2014."
+DATE_INVALID = _("Enter a real date, for example 31/3/2014.")
 
 OVERDUE_YES = "yes"
 OVERDUE_NO = "no"
@@ -65,34 +66,42 @@ def record_filter(
 class DevelopmentActionFilter(django_filters.FilterSet):
     """What officers narrow a list of actions by; each filter left empty narrows nothing."""
 
-    q = django_filters.CharFilter(label="Reference or words in the activity", method="search")
-    framework = record_filter("Outcome framework", OutcomeFramework, empty_label="Any framework")
-    board = record_filter(
-        "Board",
-        Board,
-        empty_label="Any board",
-        method="of_board",
-        help_text="Actions the board leads, or that serve a clause of its remit.",
+    q = django_filters.CharFilter(label=_("Reference or words in the activity"), method="search")
+    framework = record_filter(
+        _("Outcome framework"), OutcomeFramework, empty_label=_("Any framework")
     )
-    lead_person = record_filter("Lead person", Person, empty_label="Anyone")
+    board = record_filter(
+        _("Board"),
+        Board,
+        empty_label=_("Any board"),
+        method="of_board",
+        help_text=_("Actions the board leads, or that serve a clause of its remit."),
+    )
+    lead_person = record_filter(_("Lead person"), Person, empty_label=_("Anyone"))
     status = django_filters.MultipleChoiceFilter(
-        label="Status",
+        label=_("Status"),
         choices=DevelopmentAction.Status.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     overdue = django_filters.ChoiceFilter(
-        label="Overdue",
-        choices=[(OVERDUE_YES, "Overdue only"), (OVERDUE_NO, "Not overdue")],
-        empty_label="Overdue or not",
+        label=_("Overdue"),
+        choices=[(OVERDUE_YES, _("Overdue only")), (OVERDUE_NO, _("Not overdue"))],
+        empty_label=_("Overdue or not"),
         method="by_overdue",
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     deadline_from = DateFilter(
-        label="Deadline from", field_name="deadline", lookup_expr="gte", help_text="e.g. 1/4/2014"
+        label=_("Deadline from"),
+        field_name="deadline",
+        lookup_expr="gte",
+        help_text=_("e.g. 1/4/2014"),
     )
     deadline_to = DateFilter(
-        label="Deadline to", field_name="deadline", lookup_expr="lte", help_text="e.g. 31/3/2015"
+        label=_("Deadline to"),
+        field_name="deadline",
+        lookup_expr="lte",
+        help_text=_("e.g. 31/3/2015"),
     )
 
     def __init__(

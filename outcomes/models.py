@@ -5,31 +5,32 @@ from django.core.validators import RegexValidator, validate_comma_separated_inte
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditedModel, TimeStampedModel
 from governance.models import Board, RemitClause
 from outcomes.querysets import DevelopmentActionQuerySet
 from partnership.models import Organisation, Partnership, Person, Theme
 
-INDICATOR_CODE_TAKEN = "Another indicator of this framework already has this code."
+INDICATOR_CODE_TAKEN = _("Another indicator of this framework already has this code.")
 
 
 class OutcomeFramework(AuditedModel):
     """A partnership's agreed set of outcomes for a span of years, named by its local term."""
 
     class Kind(models.TextChoices):
-        SINGLE_OUTCOME_AGREEMENT = "soa", "Single Outcome Agreement"
-        LOCAL_OUTCOMES_IMPROVEMENT_PLAN = "loip", "Local Outcomes Improvement Plan"
-        LOCAL_AREA_AGREEMENT = "laa", "Local area agreement"
-        HEALTH_AND_WELLBEING_STRATEGY = "jhws", "Joint health and wellbeing strategy"
-        WELLBEING_PLAN = "wellbeing_plan", "Local well-being plan"
-        COMMUNITY_STRATEGY = "community_strategy", "Sustainable community strategy"
-        PROJECT = "project", "Project performance framework"
+        SINGLE_OUTCOME_AGREEMENT = "soa", _("Single Outcome Agreement")
+        LOCAL_OUTCOMES_IMPROVEMENT_PLAN = "loip", _("Local Outcomes Improvement Plan")
+        LOCAL_AREA_AGREEMENT = "laa", _("Local area agreement")
+        HEALTH_AND_WELLBEING_STRATEGY = "jhws", _("Joint health and wellbeing strategy")
+        WELLBEING_PLAN = "wellbeing_plan", _("Local well-being plan")
+        COMMUNITY_STRATEGY = "community_strategy", _("Sustainable community strategy")
+        PROJECT = "project", _("Project performance framework")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        AGREED = "agreed", "Agreed"
-        SUPERSEDED = "superseded", "Superseded"
+        DRAFT = "draft", _("Draft")
+        AGREED = "agreed", _("Agreed")
+        SUPERSEDED = "superseded", _("Superseded")
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="frameworks"
@@ -89,13 +90,13 @@ class Indicator(AuditedModel):
     """A measure of an outcome, with its baseline; its RAG status and trend are derived."""
 
     class Polarity(models.TextChoices):
-        HIGHER_IS_BETTER = "higher", "Higher is better"
-        LOWER_IS_BETTER = "lower", "Lower is better"
+        HIGHER_IS_BETTER = "higher", _("Higher is better")
+        LOWER_IS_BETTER = "lower", _("Lower is better")
 
     class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        ANNUAL = "annual", "Annual"
+        MONTHLY = "monthly", _("Monthly")
+        QUARTERLY = "quarterly", _("Quarterly")
+        ANNUAL = "annual", _("Annual")
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
     code = models.CharField(
@@ -164,7 +165,7 @@ class PeriodValue(AuditedModel):
 
     def clean(self) -> None:
         if self.period_end and self.period_start and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "A period cannot end before it starts."})
+            raise ValidationError({"period_end": _("A period cannot end before it starts.")})
 
 
 class Target(PeriodValue):
@@ -240,11 +241,11 @@ class DevelopmentAction(AuditedModel):
     """An improvement activity with a lead and a deadline, kept beside its original wording."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        ONGOING = "ongoing", "On-going"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ONGOING = "ongoing", _("On-going")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="development_actions"
@@ -302,15 +303,17 @@ class DevelopmentAction(AuditedModel):
 
     def clean(self) -> None:
         if self.framework_id and self.framework.partnership_id != self.partnership_id:
-            raise ValidationError({"framework": "The framework belongs to another partnership."})
+            raise ValidationError({"framework": _("The framework belongs to another partnership.")})
         if self.area_for_improvement_id and (
             self.area_for_improvement.framework_id != self.framework_id
         ):
             raise ValidationError(
-                {"area_for_improvement": "The area for improvement is from another framework."}
+                {"area_for_improvement": _("The area for improvement is from another framework.")}
             )
         if self.remit_clause_id and (self.remit_clause.board.partnership_id != self.partnership_id):
-            raise ValidationError({"remit_clause": "The remit is of another partnership's board."})
+            raise ValidationError(
+                {"remit_clause": _("The remit is of another partnership's board.")}
+            )
 
 
 class ActionUpdate(AuditedModel):
@@ -371,8 +374,8 @@ class Reminder(TimeStampedModel):
     """
 
     class Kind(models.TextChoices):
-        LEAD = "lead", "Reminder to the lead"
-        ESCALATION = "escalation", "Escalation to the chair"
+        LEAD = "lead", _("Reminder to the lead")
+        ESCALATION = "escalation", _("Escalation to the chair")
 
     action = models.ForeignKey(
         DevelopmentAction, on_delete=models.CASCADE, related_name="reminders"
@@ -412,10 +415,10 @@ class PerformanceReport(TimeStampedModel):
     """A framework's performance report as of a day, rendered to PDF by the worker."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RENDERING = "rendering", "Rendering"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
 
     framework = models.ForeignKey(
         OutcomeFramework, on_delete=models.CASCADE, related_name="performance_reports"
@@ -445,11 +448,11 @@ class Project(AuditedModel):
     delivery plan and a performance framework of its own."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PROPOSED = "proposed", "Proposed"
-        APPROVED = "approved", "Approved"
-        REFUSED = "refused", "Refused"
-        CLOSED = "closed", "Closed"
+        DRAFT = "draft", _("Draft")
+        PROPOSED = "proposed", _("Proposed")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+        CLOSED = "closed", _("Closed")
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="projects")
     proposing_board = models.ForeignKey(
@@ -496,10 +499,10 @@ class Milestone(AuditedModel):
     """A dated step of a project's delivery plan."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        DONE = "done", "Done"
-        LATE = "late", "Late"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        LATE = "late", _("Late")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(max_length=300)
@@ -525,9 +528,9 @@ class Contribution(AuditedModel):
     """What a partner puts into a project or towards a shared outcome in a financial year."""
 
     class Kind(models.TextChoices):
-        CASH = "cash", "Cash"
-        STAFF_TIME = "staff_time", "Staff time"
-        IN_KIND = "in_kind", "In kind"
+        CASH = "cash", _("Cash")
+        STAFF_TIME = "staff_time", _("Staff time")
+        IN_KIND = "in_kind", _("In kind")
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="contributions"

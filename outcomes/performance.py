@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import Indicator, OutcomeFramework, Reading, Target
 from partnership.models import Theme
@@ -18,17 +19,17 @@ RECENT_READINGS = 8
 
 
 class Rag(models.TextChoices):
-    GREEN = "green", "Green"
-    AMBER = "amber", "Amber"
-    RED = "red", "Red"
-    NO_DATA = "no_data", "No data"
+    GREEN = "green", _("Green")
+    AMBER = "amber", _("Amber")
+    RED = "red", _("Red")
+    NO_DATA = "no_data", _("No data")
 
 
 class Trend(models.TextChoices):
-    IMPROVING = "improving", "Improving"
-    STEADY = "steady", "Steady"
-    WORSENING = "worsening", "Worsening"
-    NO_DATA = "no_data", "No data"
+    IMPROVING = "improving", _("Improving")
+    STEADY = "steady", _("Steady")
+    WORSENING = "worsening", _("Worsening")
+    NO_DATA = "no_data", _("No data")
 
 
 def rag_status(

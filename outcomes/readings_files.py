@@ -14,25 +14,27 @@ from typing import IO
 
 import openpyxl
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.uploads import SpreadsheetKind, check_spreadsheet
 
 COLUMNS = ("indicator", "period_start", "period_end", "value")
 MAX_ROWS = 20_000
 
-HEADER_WRONG = (
+HEADER_WRONG = _(
     "The first row must name the columns indicator, period_start, period_end and value, "
     "and may name note, in any order. It names {found}."
 )
-NO_READINGS = "The file has a header but no readings: put one reading in each row below it."
-TOO_MANY_ROWS = (
+NO_READINGS = _("The file has a header but no readings: put one reading in each row below it.")
+TOO_MANY_ROWS = _(
     "The file has more than {limit:,} readings. Split it into files of {limit:,} readings or fewer."
 )
-CSV_DAMAGED = (
+CSV_DAMAGED = _(
     "The selected CSV file cannot be read: check that each value that opens with a double "
     "quote also closes with one."
 )
-WORKBOOK_DAMAGED = (
+WORKBOOK_DAMAGED = _(
     "The selected Excel workbook is damaged and cannot be opened. Save it again and upload it."
 )
 
@@ -76,7 +78,11 @@ def _rows(lines: Iterator[list[Cell]]) -> ReadingsFile:
         header.pop()
     expected = set(COLUMNS)
     if len(set(header)) != len(header) or not expected <= set(header) <= {*COLUMNS, "note"}:
-        found = ", ".join(name or "(blank)" for name in header) if header else "no columns"
+        found = (
+            ", ".join(name or gettext("(blank)") for name in header)
+            if header
+            else gettext("no columns")
+        )
         raise ValidationError(HEADER_WRONG.format(found=found), code="header_wrong")
     rows = []
     for number, line in enumerate(lines, start=2):

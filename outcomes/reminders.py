@@ -22,6 +22,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from governance.models import BoardMembership
 from outcomes.models import DevelopmentAction, Reminder, ReminderPolicy
@@ -264,9 +265,12 @@ class DigestItem(NamedTuple):
     @property
     def when(self) -> str:
         """How the deadline stands today, e.g. "due in 3 days", "due today", "7 days overdue"."""
+        days = abs(self.days_overdue)
         if self.days_overdue < 0:
-            return f"due in {_span(self.days_overdue)}"
-        return f"{_span(self.days_overdue)} overdue" if self.days_overdue else "due today"
+            return ngettext("due in {count} day", "due in {count} days", days).format(count=days)
+        if self.days_overdue:
+            return ngettext("{count} day overdue", "{count} days overdue", days).format(count=days)
+        return gettext("due today")
 
     @property
     def lead(self) -> str:
@@ -292,11 +296,11 @@ def digest_message(
         "today": today,
     }
     count = len(context["lead_items"]) + len(context["escalated_items"])
-    subject = (
-        "Development action due: 1 reminder"
-        if count == 1
-        else f"Development actions due: {count} reminders"
-    )
+    subject = ngettext(
+        "Development action due: {count} reminder",
+        "Development actions due: {count} reminders",
+        count,
+    ).format(count=count)
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("outcomes/email/reminder_digest.txt", context),
@@ -323,13 +327,12 @@ class ReminderHistory(NamedTuple):
 
 def point_words(days_from_deadline: int) -> str:
     """A reminder point in words: "14 days before", "On the day", "7 days overdue"."""
+    days = abs(days_from_deadline)
     if days_from_deadline < 0:
-        return f"{_span(days_from_deadline)} before"
-    return f"{_span(days_from_deadline)} overdue" if days_from_deadline else "On the day"
-
-
-def _span(days: int) -> str:
-    return "1 day" if abs(days) == 1 else f"{abs(days)} days"
+        return ngettext("{count} day before", "{count} days before", days).format(count=days)
+    if days_from_deadline:
+        return ngettext("{count} day overdue", "{count} days overdue", days).format(count=days)
+    return gettext("On the day")
 
 
 def reminder_history(action: DevelopmentAction, today: datetime.date) -> ReminderHistory:
@@ -338,19 +341,23 @@ def reminder_history(action: DevelopmentAction, today: datetime.date) -> Reminde
     entries = []
     for reminder in action.reminders.select_related("recipient").order_by("-created_at", "-pk"):
         if reminder.sent_at:
-            state = f"Sent {timezone.localtime(reminder.sent_at):%-d %B %Y at %H:%M}"
+            sent_at = timezone.localtime(reminder.sent_at)
+            state = gettext("Sent {date} at {time}").format(
+                date=f"{sent_at:%-d %B %Y}", time=f"{sent_at:%H:%M}"
+            )
         elif closed:
-            state = "Not sent: the action was closed"
+            state = gettext("Not sent: the action was closed")
         elif reminder.deadline != action.deadline:
-            state = "Not sent: the deadline moved"
+            state = gettext("Not sent: the deadline moved")
         elif reminder.failed_attempts:
             attempts = reminder.failed_attempts
-            state = (
-                f"Not sent yet ({attempts} failed attempt{'s' if attempts > 1 else ''}: "
-                f"{reminder.last_error})"
-            )
+            state = ngettext(
+                "Not sent yet ({count} failed attempt: {error})",
+                "Not sent yet ({count} failed attempts: {error})",
+                attempts,
+            ).format(count=attempts, error=reminder.last_error)
         else:
-            state = "Not sent yet"
+            state = gettext("Not sent yet")
         entries.append(HistoryEntry(reminder, point_words(reminder.days_from_deadline), state))
     recipient = None if closed or not action.deadline else action_recipient(action, today)
     return ReminderHistory(

@@ -11,6 +11,8 @@ from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.charts import line_chart_svg, sparkline_svg
 from core.pdf import html_to_pdf, page_count, store_new_file
@@ -29,11 +31,11 @@ from partnership.models import Theme
 RAG_TAG_COLOURS = {Rag.GREEN: "green", Rag.AMBER: "yellow", Rag.RED: "red", Rag.NO_DATA: "grey"}
 TREND_ARROWS = {Trend.IMPROVING: "↑", Trend.WORSENING: "↓", Trend.STEADY: "→", Trend.NO_DATA: ""}
 
-NO_READING = "There is no reading yet."
-NO_TARGET = "{value} in {period}, with no target set for that period."
-MET = "{value} against a target of {target}, so the target is met."
-WITHIN_TOLERANCE = "{value} against a target of {target}, within the {tolerance}% tolerance."
-BEYOND_TOLERANCE = "{value} against a target of {target}, beyond the {tolerance}% tolerance."
+NO_READING = _("There is no reading yet.")
+NO_TARGET = _("{value} in {period}, with no target set for that period.")
+MET = _("{value} against a target of {target}, so the target is met.")
+WITHIN_TOLERANCE = _("{value} against a target of {target}, within the {tolerance}% tolerance.")
+BEYOND_TOLERANCE = _("{value} against a target of {target}, beyond the {tolerance}% tolerance.")
 EXPLANATIONS = {Rag.GREEN: MET, Rag.AMBER: WITHIN_TOLERANCE, Rag.RED: BEYOND_TOLERANCE}
 REPORT_FAILED = "The performance report could not be rendered: {error}"
 # Failures of the database, the broker or storage that a later attempt may not meet: left to
@@ -90,7 +92,8 @@ def explanation(performance: IndicatorPerformance) -> str:
 def rag_summary(performances: Iterable[IndicatorPerformance]) -> str:
     """How many indicators stand at each status: 5 green, 2 amber, 1 red, 3 no data."""
     return ", ".join(
-        f"{count} {rag.label.lower()}" for rag, count in rag_counts(performances).items()
+        gettext("{count} {status}").format(count=count, status=rag.label.lower())
+        for rag, count in rag_counts(performances).items()
     )
 
 
@@ -147,7 +150,7 @@ class IndicatorRow:
     def sparkline(self) -> SafeString:
         return sparkline_svg(
             [reading.value for reading in self.performance.recent],
-            label=f"Recent readings of {self.indicator.code}",
+            label=gettext("Recent readings of {code}").format(code=self.indicator.code),
         )
 
 
@@ -160,7 +163,7 @@ class ThemeGroup:
 
     @property
     def title(self) -> str:
-        return str(self.theme) if self.theme else "Other outcomes"
+        return str(self.theme) if self.theme else gettext("Other outcomes")
 
 
 def theme_groups(performances: Iterable[IndicatorPerformance]) -> list[ThemeGroup]:
@@ -230,12 +233,20 @@ def indicator_chart(performance: IndicatorPerformance) -> SafeString:
         title=str(indicator),
         unit=indicator.unit,
         series=[
-            ("Reading", [(reading.period_start, reading.value) for reading in performance.recent]),
-            ("Target", [(target.period_start, target.value) for target in performance.targets]),
+            (
+                gettext("Reading"),
+                [(reading.period_start, reading.value) for reading in performance.recent],
+            ),
+            (
+                gettext("Target"),
+                [(target.period_start, target.value) for target in performance.targets],
+            ),
         ],
         baseline=indicator.baseline_value,
         baseline_label=(
-            f"Baseline ({indicator.baseline_date:%b %Y})" if indicator.baseline_date else "Baseline"
+            gettext("Baseline ({date})").format(date=f"{indicator.baseline_date:%b %Y}")
+            if indicator.baseline_date
+            else gettext("Baseline")
         ),
         label_period=labels.__getitem__,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext
 
 from outcomes.models import Contribution, Project, Spend
 from partnership.models import Partnership
@@ -122,7 +123,12 @@ def by_outcome(contributions: QuerySet[Contribution]) -> list[Total]:
         .order_by("outcome__framework__name", "outcome__number")
     )
     return [
-        Total(f"Outcome {row['outcome__number']}: {row['outcome__title']}", in_pence(row["total"]))
+        Total(
+            gettext("Outcome {number}: {title}").format(
+                number=row["outcome__number"], title=row["outcome__title"]
+            ),
+            in_pence(row["total"]),
+        )
         for row in rows
     ]
 
@@ -149,7 +155,7 @@ def by_year(contributions: QuerySet[Contribution]) -> list[Total]:
 def by_kind(contributions: QuerySet[Contribution]) -> list[Total]:
     labels = dict(Contribution.Kind.choices)
     rows = contributions.values("kind").annotate(total=Sum("amount")).order_by("kind")
-    return [Total(labels[row["kind"]], in_pence(row["total"])) for row in rows]
+    return [Total(str(labels[row["kind"]]), in_pence(row["total"])) for row in rows]
 
 
 def by_partner_and_year(contributions: QuerySet[Contribution]) -> PartnerYearTable:

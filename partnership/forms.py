@@ -2,31 +2,33 @@
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper
 from partnership.models import Organisation, WebhookEvent
 
-EFFECTIVE_ON_REQUIRED = "Enter the date the merger took effect."
+EFFECTIVE_ON_REQUIRED = _("Enter the date the merger took effect.")
 
 
 class MergerForm(forms.Form):
     """The organisations that merged into this one, and when."""
 
     predecessors = forms.ModelMultipleChoiceField(
-        label="Organisations that merged",
+        label=_("Organisations that merged"),
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Select each organisation that merged to form this one.",
+        help_text=_("Select each organisation that merged to form this one."),
         error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
     )
     effective_on = DayMonthYearField(
-        label="Date the merger took effect",
-        help_text="For example, 1 10 2006",
+        label=_("Date the merger took effect"),
+        help_text=_("For example, 1 10 2006"),
         required_message=EFFECTIVE_ON_REQUIRED,
     )
     description = forms.CharField(
-        label="Description (optional)", required=False, widget=forms.Textarea
+        label=_("Description (optional)"), required=False, widget=forms.Textarea
     )
 
     def __init__(self, *args, successor: Organisation, **kwargs):
@@ -37,36 +39,38 @@ class MergerForm(forms.Form):
             Field.checkboxes("predecessors", small=True, legend_size=Size.SMALL),
             Field("effective_on"),
             Field.textarea("description", rows=3),
-            button="Record merger",
+            button=gettext("Record merger"),
         )
 
 
-URL_REQUIRED = "Enter the address the partner's system receives events at."
-URL_INVALID = (
+URL_REQUIRED = _("Enter the address the partner's system receives events at.")
+URL_INVALID = _(
     "Enter an address starting https:// (or http://), for example https://example.org/hooks."
 )
-EVENTS_REQUIRED_HERE = "Choose at least one event to send."
+EVENTS_REQUIRED_HERE = _("Choose at least one event to send.")
 
 
 class WebhookEndpointForm(forms.Form):
     """A partner system's address for the partnership's events, and which events it wants."""
 
     url = forms.URLField(
-        label="Address",
+        label=_("Address"),
         max_length=500,
         assume_scheme="https",
-        help_text="Where the events are sent, as an HTTP POST, for example "
-        "https://performance.example.nhs.uk/hooks/governance",
+        help_text=_(
+            "Where the events are sent, as an HTTP POST, for example "
+            "https://performance.example.nhs.uk/hooks/governance"
+        ),
         error_messages={"required": URL_REQUIRED, "invalid": URL_INVALID},
     )
     description = forms.CharField(
-        label="Description (optional)",
+        label=_("Description (optional)"),
         required=False,
         max_length=200,
-        help_text="For example, whose system it is and who to ask about it.",
+        help_text=_("For example, whose system it is and who to ask about it."),
     )
     events = forms.MultipleChoiceField(
-        label="Events to send",
+        label=_("Events to send"),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": EVENTS_REQUIRED_HERE, "invalid_choice": CHOICE_INVALID},
@@ -78,5 +82,5 @@ class WebhookEndpointForm(forms.Form):
             Field.text("url"),
             Field.text("description"),
             Field.checkboxes("events", small=True, legend_size=Size.SMALL),
-            button="Register endpoint",
+            button=gettext("Register endpoint"),
         )

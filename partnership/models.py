@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import in_reader_language
 from core.constraints import dates_in_order
@@ -17,22 +18,22 @@ from partnership.querysets import OrganisationQuerySet, PartnerMembershipQuerySe
 
 
 class Nation(models.TextChoices):
-    ENGLAND = "england", "England"
-    WALES = "wales", "Wales"
-    SCOTLAND = "scotland", "Scotland"
-    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern_ireland", _("Northern Ireland")
 
 
 class Area(AuditedModel):
     """A place a partnership serves: a council area, a district, a locality or a ward."""
 
     class Kind(models.TextChoices):
-        COUNCIL_AREA = "council_area", "Council area"
-        COUNTY = "county", "County"
-        DISTRICT = "district", "District"
-        LOCALITY = "locality", "Locality"
-        WARD = "ward", "Ward"
-        PARISH = "parish", "Parish"
+        COUNCIL_AREA = "council_area", _("Council area")
+        COUNTY = "county", _("County")
+        DISTRICT = "district", _("District")
+        LOCALITY = "locality", _("Locality")
+        WARD = "ward", _("Ward")
+        PARISH = "parish", _("Parish")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -58,18 +59,18 @@ class Organisation(AuditedModel):
     """A body that takes part in partnerships: a council, an NHS body, police, a charity."""
 
     class Kind(models.TextChoices):
-        COUNCIL = "council", "Local authority"
-        NHS_BOARD = "nhs_board", "NHS board"
-        NHS_TRUST = "nhs_trust", "NHS trust"
-        PRIMARY_CARE_TRUST = "pct", "Primary care trust"
-        GP_CONSORTIUM = "gp_consortium", "GP consortium"
-        POLICE = "police", "Police"
-        FIRE = "fire", "Fire and rescue"
-        THIRD_SECTOR = "third_sector", "Voluntary and community sector"
-        BUSINESS = "business", "Business"
-        GOVERNMENT = "government", "Government body"
-        EDUCATION = "education", "Education"
-        OTHER = "other", "Other"
+        COUNCIL = "council", _("Local authority")
+        NHS_BOARD = "nhs_board", _("NHS board")
+        NHS_TRUST = "nhs_trust", _("NHS trust")
+        PRIMARY_CARE_TRUST = "pct", _("Primary care trust")
+        GP_CONSORTIUM = "gp_consortium", _("GP consortium")
+        POLICE = "police", _("Police")
+        FIRE = "fire", _("Fire and rescue")
+        THIRD_SECTOR = "third_sector", _("Voluntary and community sector")
+        BUSINESS = "business", _("Business")
+        GOVERNMENT = "government", _("Government body")
+        EDUCATION = "education", _("Education")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=50, blank=True)
@@ -121,12 +122,12 @@ class Partnership(AuditedModel):
     """A standing arrangement through which partner organisations govern shared work in an area."""
 
     class Kind(models.TextChoices):
-        COMMUNITY_PLANNING = "cpp", "Community planning partnership"
-        LOCAL_STRATEGIC = "lsp", "Local strategic partnership"
-        PUBLIC_SERVICES_BOARD = "psb", "Public services board"
-        HEALTH_AND_WELLBEING = "hwb", "Health and wellbeing partnership"
-        COUNCIL = "council", "Council and its partners"
-        OTHER = "other", "Other partnership"
+        COMMUNITY_PLANNING = "cpp", _("Community planning partnership")
+        LOCAL_STRATEGIC = "lsp", _("Local strategic partnership")
+        PUBLIC_SERVICES_BOARD = "psb", _("Public services board")
+        HEALTH_AND_WELLBEING = "hwb", _("Health and wellbeing partnership")
+        COUNCIL = "council", _("Council and its partners")
+        OTHER = "other", _("Other partnership")
 
     name = models.CharField(max_length=200, unique=True)
     name_cy = models.CharField("name in Welsh", max_length=200, blank=True)
@@ -208,11 +209,11 @@ class Person(AuditedModel):
     """Someone who sits on boards, leads actions or writes reports; may have a login."""
 
     class Capacity(models.TextChoices):
-        OFFICER = "officer", "Officer"
-        ELECTED_MEMBER = "elected_member", "Elected member"
-        NON_EXECUTIVE = "non_executive", "Non-executive director"
-        REPRESENTATIVE = "representative", "Representative"
-        MEMBER_OF_PUBLIC = "public", "Member of the public"
+        OFFICER = "officer", _("Officer")
+        ELECTED_MEMBER = "elected_member", _("Elected member")
+        NON_EXECUTIVE = "non_executive", _("Non-executive director")
+        REPRESENTATIVE = "representative", _("Representative")
+        MEMBER_OF_PUBLIC = "public", _("Member of the public")
 
     honorific_prefix = models.CharField(max_length=40, blank=True, help_text="e.g. Councillor")
     name = models.CharField(max_length=200)
@@ -245,7 +246,7 @@ class Person(AuditedModel):
 
     def clean(self) -> None:
         if self.capacity == self.Capacity.OFFICER and self.organisation_id is None:
-            raise ValidationError({"organisation": "An officer must belong to an organisation."})
+            raise ValidationError({"organisation": _("An officer must belong to an organisation.")})
 
 
 class Theme(AuditedModel):
@@ -303,11 +304,11 @@ class PartnerSystem(AuditedModel):
 
 
 class WebhookEvent(models.TextChoices):
-    AGENDA_PUBLISHED = "agenda.published", "An agenda is published"
-    MINUTES_PUBLISHED = "minutes.published", "Minutes are published"
-    PACK_READY = "pack.ready", "A public agenda pack is ready"
-    READING_ADDED = "reading.added", "Indicator readings are added"
-    ACTION_OVERDUE = "action.overdue", "A development action is overdue"
+    AGENDA_PUBLISHED = "agenda.published", _("An agenda is published")
+    MINUTES_PUBLISHED = "minutes.published", _("Minutes are published")
+    PACK_READY = "pack.ready", _("A public agenda pack is ready")
+    READING_ADDED = "reading.added", _("Indicator readings are added")
+    ACTION_OVERDUE = "action.overdue", _("A development action is overdue")
 
 
 class WebhookEndpoint(AuditedModel):
@@ -347,9 +348,9 @@ class WebhookDelivery(TimeStampedModel):
     """One event to send to one endpoint, tried until it is taken or given up."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        DELIVERED = "delivered", "Delivered"
-        FAILED = "failed", "Given up"
+        PENDING = "pending", _("Waiting to be sent")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Given up")
 
     endpoint = models.ForeignKey(
         WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"

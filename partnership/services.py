@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnership import tasks
 from partnership.models import (
@@ -22,13 +23,15 @@ from partnership.models import (
 )
 from partnership.succession import predecessor_ids
 
-MERGER_NEEDS_PREDECESSORS = "Choose the organisations that merged."
-MERGED_INTO_ITSELF = "{organisation} cannot be merged into itself."
-MERGED_INTO_OWN_PREDECESSOR = (
+MERGER_NEEDS_PREDECESSORS = _("Choose the organisations that merged.")
+MERGED_INTO_ITSELF = _("{organisation} cannot be merged into itself.")
+MERGED_INTO_OWN_PREDECESSOR = _(
     "{predecessor} cannot be merged into {successor}: {successor} is one of the organisations "
     "{predecessor} was formed from."
 )
-MERGER_BEFORE_FOUNDED = "{organisation} was founded on {founded_on}: it cannot merge before then."
+MERGER_BEFORE_FOUNDED = _(
+    "{organisation} was founded on {founded_on}: it cannot merge before then."
+)
 
 
 @transaction.atomic
@@ -79,8 +82,8 @@ def merger_record(
     return merger
 
 
-EVENTS_REQUIRED = "Choose at least one event to send."
-UNKNOWN_EVENT = "'{event}' is not an event this service sends."
+EVENTS_REQUIRED = _("Choose at least one event to send.")
+UNKNOWN_EVENT = _("'{event}' is not an event this service sends.")
 
 
 def webhook_secret_new() -> str:

@@ -2,6 +2,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -73,7 +75,10 @@ class OrganisationDetailView(DetailView):
         past_seats = list(seats.filter(ended_on__lt=today).order_by("-ended_on"))
         return super().get_context_data(
             succession=organisation_succession(organisation),
-            seat_groups=[("Current seats", current_seats), ("Past seats", past_seats)],
+            seat_groups=[
+                (gettext("Current seats"), current_seats),
+                (gettext("Past seats"), past_seats),
+            ],
             current_seats=current_seats,
             past_seats=past_seats,
             shares=list(shares),
@@ -88,7 +93,7 @@ class MergerRecordView(PermissionRequiredMixin, ServiceFormView):
     permission_required = "partnership.record_merger"
     form_class = MergerForm
     template_name = "partnership/merger_form.html"
-    heading = "Record a merger"
+    heading = _("Record a merger")
 
     @cached_property
     def successor(self) -> Organisation:
@@ -109,7 +114,9 @@ class MergerRecordView(PermissionRequiredMixin, ServiceFormView):
         merger_record(successor=self.successor, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The merger forming {self.successor} has been recorded."
+        return gettext("The merger forming {successor} has been recorded.").format(
+            successor=self.successor
+        )
 
     def cancel_url(self) -> str:
         return self.successor.get_absolute_url()

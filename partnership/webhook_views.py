@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -34,7 +36,7 @@ class WebhookListView(PartnershipOfficersMixin, ListView):
 
 class WebhookRegisterView(PartnershipOfficersMixin, ServiceFormView):
     form_class = WebhookEndpointForm
-    heading = "Register a webhook endpoint"
+    heading = _("Register a webhook endpoint")
     template_name = "partnership/webhook_form.html"
 
     def act(self, form) -> None:
@@ -45,7 +47,9 @@ class WebhookRegisterView(PartnershipOfficersMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return "The endpoint is registered. Give its signing secret to the partner's system."
+        return gettext(
+            "The endpoint is registered. Give its signing secret to the partner's system."
+        )
 
     def cancel_url(self) -> str:
         return reverse("partnership:webhook_list", args=[self.partnership.slug])
@@ -77,5 +81,7 @@ class WebhookEnableView(PartnershipOfficersMixin, View):
     def post(self, request, partnership, pk):
         endpoint = get_object_or_404(WebhookEndpoint, partnership=self.partnership, pk=pk)
         webhook_endpoint_enable(endpoint=endpoint)
-        messages.success(request, "The endpoint is switched on again; events are sent to it.")
+        messages.success(
+            request, gettext("The endpoint is switched on again; events are sent to it.")
+        )
         return redirect(endpoint)

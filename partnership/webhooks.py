@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from standardwebhooks import Webhook
 
 from partnership.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -34,8 +35,8 @@ RETRY_AFTER = [
 MAX_ATTEMPTS = len(RETRY_AFTER) + 1
 TIMEOUT_SECONDS = 10
 
-DISABLED_SUBJECT = "Webhook switched off: {url}"
-DISABLED_BODY = (
+DISABLED_SUBJECT = _("Webhook switched off: {url}")
+DISABLED_BODY = _(
     "The webhook endpoint {url}, registered for {partnership}, failed {failures} times in a "
     "row and has been switched off: no more events are sent to it.\n\nThe last answer was: "
     "{error}\n\nWhen the partner's system is mended, switch it back on at {page}."

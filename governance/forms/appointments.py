@@ -9,18 +9,21 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, optional_choice
 from core.uploads import check_document, size_in_words
 from governance.models import JointAppointment
 from partnership.models import Organisation, Partnership, Person
 
-POST_TITLE_REQUIRED = "Enter the title of the post, for example Director of Public Health."
-ORGANISATION_REQUIRED = "Choose the employing body."
-SHARE_REQUIRED = "Enter the employing body's share of the cost, for example 50."
-SHARE_INVALID = "Enter the share of the cost as a number, for example 50 or 33.33."
-ACCOUNTABLE_TO_REQUIRED = "Enter the post the holder answers to at this body."
-EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org."
+POST_TITLE_REQUIRED = _("Enter the title of the post, for example Director of Public Health.")
+ORGANISATION_REQUIRED = _("Choose the employing body.")
+SHARE_REQUIRED = _("Enter the employing body's share of the cost, for example 50.")
+SHARE_INVALID = _("Enter the share of the cost as a number, for example 50 or 33.33.")
+ACCOUNTABLE_TO_REQUIRED = _("Enter the post the holder answers to at this body.")
+EMAIL_INVALID = _("Enter an email address in the correct format, like name@example.org.")
 
 DOCUMENT_ACCEPT = (
     ".pdf,.docx,application/pdf,"
@@ -38,29 +41,31 @@ class JointAppointmentForm(forms.ModelForm):
     """The post, its holder, its dates, its annual objectives and its memorandum."""
 
     post_title = forms.CharField(
-        label="Post", max_length=200, error_messages={"required": POST_TITLE_REQUIRED}
+        label=_("Post"), max_length=200, error_messages={"required": POST_TITLE_REQUIRED}
     )
-    holder = optional_choice("Holder (optional)", Person, empty_label="Vacant")
-    started_on = DayMonthYearField(label="Start date (optional)", required=False)
-    ended_on = DayMonthYearField(label="End date (optional)", required=False)
+    holder = optional_choice(_("Holder (optional)"), Person, empty_label=_("Vacant"))
+    started_on = DayMonthYearField(label=_("Start date (optional)"), required=False)
+    ended_on = DayMonthYearField(label=_("End date (optional)"), required=False)
     review_due_on = DayMonthYearField(
-        label="Review due (optional)",
+        label=_("Review due (optional)"),
         required=False,
-        help_text="The date of the next review against the annual objectives, e.g. 1 10 2007",
+        help_text=_("The date of the next review against the annual objectives, e.g. 1 10 2007"),
     )
     memorandum_of_understanding = forms.FileField(
-        label="Memorandum of understanding (optional)",
+        label=_("Memorandum of understanding (optional)"),
         required=False,
         validators=[check_document],
         widget=forms.FileInput(attrs={"accept": DOCUMENT_ACCEPT}),
-        help_text="A PDF or Word document. The file must be smaller than "
-        f"{size_in_words(settings.MAX_UPLOAD_BYTES)}.",
+        help_text=format_lazy(
+            _("A PDF or Word document. The file must be smaller than {size}."),
+            size=size_in_words(settings.MAX_UPLOAD_BYTES),
+        ),
     )
     annual_objectives = forms.CharField(
-        label="Annual objectives (optional)",
+        label=_("Annual objectives (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="One objective a line.",
+        help_text=_("One objective a line."),
     )
 
     class Meta:
@@ -75,7 +80,7 @@ class JointAppointmentForm(forms.ModelForm):
             "annual_objectives",
             "notes",
         ]
-        labels = {"notes": "Notes (optional)"}
+        labels = {"notes": _("Notes (optional)")}
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +98,7 @@ class JointAppointmentForm(forms.ModelForm):
                 Field("started_on"),
                 Field("ended_on"),
                 Field("review_due_on"),
-                legend="Dates",
+                legend=gettext("Dates"),
                 legend_size=Size.MEDIUM,
             ),
             Field("memorandum_of_understanding"),
@@ -106,14 +111,14 @@ class ShareForm(forms.Form):
     """One employing body's share of the post: cost, line of accountability and contact."""
 
     organisation = forms.ModelChoiceField(
-        label="Employing body",
+        label=_("Employing body"),
         queryset=Organisation.objects.none(),
-        empty_label="Choose a body",
+        empty_label=_("Choose a body"),
         widget=forms.Select(attrs={"class": "govuk-select"}),
         error_messages={"required": ORGANISATION_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     cost_share_percent = forms.DecimalField(
-        label="Share of cost (%)",
+        label=_("Share of cost (%)"),
         max_digits=5,
         decimal_places=2,
         widget=forms.TextInput(
@@ -128,13 +133,13 @@ class ShareForm(forms.Form):
         },
     )
     accountable_to = forms.CharField(
-        label="Accountable to",
+        label=_("Accountable to"),
         max_length=200,
         widget=forms.TextInput(attrs={"class": "govuk-input"}),
         error_messages={"required": ACCOUNTABLE_TO_REQUIRED},
     )
     contact_email = forms.EmailField(
-        label="Contact email (optional)",
+        label=_("Contact email (optional)"),
         required=False,
         widget=forms.EmailInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
         error_messages={"invalid": EMAIL_INVALID},
@@ -150,7 +155,7 @@ class BaseShareFormSet(forms.BaseFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        form.fields["DELETE"].label = "Remove"
+        form.fields["DELETE"].label = gettext("Remove")
         form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
 
     def rows(self) -> list[dict]:
@@ -165,7 +170,13 @@ class BaseShareFormSet(forms.BaseFormSet):
         errors = []
         for number, form in enumerate(self.forms, start=1):
             for name, messages in form.errors.items():
-                errors += [(form[name].auto_id, f"Employer {number}: {m}") for m in messages]
+                errors += [
+                    (
+                        form[name].auto_id,
+                        gettext("Employer {number}: {message}").format(number=number, message=m),
+                    )
+                    for m in messages
+                ]
         return errors
 
 

@@ -2,51 +2,53 @@
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import Board
 from governance.services import BOARD_FIELDS
 from partnership.models import Partnership, Theme
 
-BOARD_NAME_REQUIRED = "Enter the name of the board."
-BOARD_KIND_REQUIRED = "Choose what kind of board this is."
-BOARD_STATUS_REQUIRED = "Choose whether the board is in shadow form, active or dissolved."
-QUORUM_INVALID = "Enter the quorum as a whole number of members, for example 5."
+BOARD_NAME_REQUIRED = _("Enter the name of the board.")
+BOARD_KIND_REQUIRED = _("Choose what kind of board this is.")
+BOARD_STATUS_REQUIRED = _("Choose whether the board is in shadow form, active or dissolved.")
+QUORUM_INVALID = _("Enter the quorum as a whole number of members, for example 5.")
 
 
 class BoardForm(forms.Form):
     """What a board is, where it reports, how it meets, and the themes its work touches."""
 
     name = forms.CharField(
-        label="Name", max_length=200, error_messages={"required": BOARD_NAME_REQUIRED}
+        label=_("Name"), max_length=200, error_messages={"required": BOARD_NAME_REQUIRED}
     )
     kind = forms.ChoiceField(
-        label="Kind of board",
-        choices=[("", "Choose a kind"), *Board.Kind.choices],
+        label=_("Kind of board"),
+        choices=[("", _("Choose a kind")), *Board.Kind.choices],
         error_messages={"required": BOARD_KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=Board.Status.choices,
         initial=Board.Status.ACTIVE,
         widget=forms.RadioSelect,
         error_messages={"required": BOARD_STATUS_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     reports_to = optional_choice(
-        "Reports to (optional)", Board, empty_label="No board: it is at the top"
+        _("Reports to (optional)"), Board, empty_label=_("No board: it is at the top")
     )
     cadence = forms.ChoiceField(
-        label="How often it meets (optional)",
-        choices=[("", "Not set"), *Board.Cadence.choices],
+        label=_("How often it meets (optional)"),
+        choices=[("", _("Not set")), *Board.Cadence.choices],
         required=False,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     quorum = forms.IntegerField(
-        label="Quorum (optional)",
+        label=_("Quorum (optional)"),
         min_value=1,
         max_value=32767,
         required=False,
-        help_text="How many voting members must be present for it to decide",
+        help_text=_("How many voting members must be present for it to decide"),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "invalid": QUORUM_INVALID,
@@ -55,14 +57,14 @@ class BoardForm(forms.Form):
         },
     )
     terms_of_reference = forms.CharField(
-        label="Terms of reference (optional)", required=False, widget=forms.Textarea
+        label=_("Terms of reference (optional)"), required=False, widget=forms.Textarea
     )
     measures_of_success = forms.CharField(
-        label="Measures of success (optional)", required=False, widget=forms.Textarea
+        label=_("Measures of success (optional)"), required=False, widget=forms.Textarea
     )
-    theme = optional_choice("Theme (optional)", Theme, empty_label="No theme")
+    theme = optional_choice(_("Theme (optional)"), Theme, empty_label=_("No theme"))
     cross_cutting_themes = forms.ModelMultipleChoiceField(
-        label="Cross-cutting themes (optional)",
+        label=_("Cross-cutting themes (optional)"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -70,12 +72,12 @@ class BoardForm(forms.Form):
         error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
     )
     established_on = DayMonthYearField(
-        label="Established on (optional)", required=False, help_text="For example, 1 4 2013"
+        label=_("Established on (optional)"), required=False, help_text=_("For example, 1 4 2013")
     )
     dissolved_on = DayMonthYearField(
-        label="Dissolved on",
+        label=_("Dissolved on"),
         required=False,
-        help_text="Only for a dissolved board, for example 31 3 2019",
+        help_text=_("Only for a dissolved board, for example 31 3 2019"),
     )
 
     def __init__(self, *args, partnership: Partnership, board: Board | None = None, **kwargs):
@@ -105,5 +107,5 @@ class BoardForm(forms.Form):
             Field.checkboxes("cross_cutting_themes", small=True, legend_size=Size.SMALL),
             Field("established_on"),
             Field("dissolved_on"),
-            button="Save board" if board is None else "Save changes",
+            button=gettext("Save board") if board is None else gettext("Save changes"),
         )

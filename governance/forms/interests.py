@@ -2,14 +2,16 @@
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import DayMonthYearField, form_helper, optional_choice
 from governance.models import Interest
 from partnership.models import Area, Organisation
 
-KIND_REQUIRED = "Choose the kind of interest."
-REGISTERED_ON_REQUIRED = "Enter the date the interest was registered."
-ENDED_ON_REQUIRED = "Enter the date the interest ended."
+KIND_REQUIRED = _("Choose the kind of interest.")
+REGISTERED_ON_REQUIRED = _("Enter the date the interest was registered.")
+ENDED_ON_REQUIRED = _("Enter the date the interest ended.")
 # The kinds of place an interest in land or a tenancy is recorded against.
 LOCAL_AREAS = (Area.Kind.WARD, Area.Kind.PARISH, Area.Kind.LOCALITY, Area.Kind.DISTRICT)
 
@@ -18,30 +20,30 @@ class InterestForm(forms.Form):
     """An interest as the member registers it; the service checks the dates and description."""
 
     kind = forms.ChoiceField(
-        label="Kind of interest",
+        label=_("Kind of interest"),
         choices=Interest.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": KIND_REQUIRED},
     )
     description = forms.CharField(
-        label="Description",
-        help_text="For example, Director of Hereford Futures Ltd (unpaid).",
+        label=_("Description"),
+        help_text=_("For example, Director of Hereford Futures Ltd (unpaid)."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     organisation = optional_choice(
-        "Organisation it concerns (optional)",
+        _("Organisation it concerns (optional)"),
         Organisation,
-        help_text="Members are prompted when an agenda item names this organisation.",
+        help_text=_("Members are prompted when an agenda item names this organisation."),
     )
     area = optional_choice(
-        "Ward or area it concerns (optional)",
+        _("Ward or area it concerns (optional)"),
         Area,
-        help_text="Members are prompted when a report affects this ward.",
+        help_text=_("Members are prompted when a report affects this ward."),
     )
     registered_on = DayMonthYearField(
-        label="Date registered",
-        help_text="For example, 17 3 2011.",
+        label=_("Date registered"),
+        help_text=_("For example, 17 3 2011."),
         required_message=REGISTERED_ON_REQUIRED,
     )
 
@@ -55,17 +57,17 @@ class InterestForm(forms.Form):
             Field.select("organisation"),
             Field.select("area"),
             Field("registered_on"),
-            button="Register interest",
+            button=gettext("Register interest"),
         )
 
 
 class InterestEndForm(forms.Form):
     ended_on = DayMonthYearField(
-        label="Date it ended",
-        help_text="For example, 31 3 2012.",
+        label=_("Date it ended"),
+        help_text=_("For example, 31 3 2012."),
         required_message=ENDED_ON_REQUIRED,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field("ended_on"), button="End interest")
+        self.helper = form_helper(Field("ended_on"), button=gettext("End interest"))

@@ -3,6 +3,8 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import form_helper
 from governance.remits import CLAUSE_TEXT_REQUIRED
@@ -10,22 +12,22 @@ from governance.remits import CLAUSE_TEXT_REQUIRED
 
 class RemitClauseForm(forms.Form):
     heading = forms.CharField(
-        label="Heading (optional)",
+        label=_("Heading (optional)"),
         max_length=200,
         required=False,
-        help_text="A short form of the clause, for example: Are we reducing inequalities?",
+        help_text=_("A short form of the clause, for example: Are we reducing inequalities?"),
     )
     text = forms.CharField(
-        label="Clause",
+        label=_("Clause"),
         widget=forms.Textarea,
         error_messages={"required": CLAUSE_TEXT_REQUIRED},
-        help_text="The clause as the board agreed it.",
+        help_text=_("The clause as the board agreed it."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.text("heading"), Field.textarea("text", rows=4), button="Save clause"
+            Field.text("heading"), Field.textarea("text", rows=4), button=gettext("Save clause")
         )
 
 
@@ -35,4 +37,4 @@ class RemitClauseRemoveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.layout = Layout(Button.warning("submit", "Remove the clause"))
+        self.helper.layout = Layout(Button.warning("submit", gettext("Remove the clause")))

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views.generic import DetailView, FormView, ListView, View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -148,7 +149,10 @@ class AppointmentFormView(PartnershipMixin, FormView):
         except ValidationError as error:
             show_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"{appointment.post_title} has been saved.")
+        messages.success(
+            self.request,
+            gettext("{post_title} has been saved.").format(post_title=appointment.post_title),
+        )
         return redirect(
             "governance:appointment_detail", partnership=self.partnership.slug, pk=appointment.pk
         )
@@ -159,7 +163,7 @@ class AppointmentFormView(PartnershipMixin, FormView):
         )
 
     def heading(self) -> str:
-        return "New joint appointment"
+        return gettext("New joint appointment")
 
     def cancel_url(self) -> str:
         return reverse("governance:appointment_list", args=[self.partnership.slug])
@@ -170,7 +174,7 @@ class AppointmentEditView(AppointmentFormView):
         return self.appointment
 
     def heading(self) -> str:
-        return f"Edit {self.appointment.post_title}"
+        return gettext("Edit {post_title}").format(post_title=self.appointment.post_title)
 
     def cancel_url(self) -> str:
         return reverse(

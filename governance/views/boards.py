@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -46,7 +48,7 @@ class BoardCreateView(PartnershipLookupMixin, PermissionRequiredMixin, ServiceFo
     permission_required = "partnership.edit_records"
     form_class = BoardForm
     template_name = "governance/board_form.html"
-    heading = "Add a board"
+    heading = _("Add a board")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
@@ -57,7 +59,7 @@ class BoardCreateView(PartnershipLookupMixin, PermissionRequiredMixin, ServiceFo
         )
 
     def success_message(self) -> str:
-        return f"{self.board} has been added."
+        return gettext("{board} has been added.").format(board=self.board)
 
     def get_success_url(self) -> str:
         return self.board.get_absolute_url()
@@ -70,7 +72,7 @@ class BoardEditView(BoardLookupMixin, PermissionRequiredMixin, ServiceFormView):
     permission_required = "governance.change_board"
     form_class = BoardForm
     template_name = "governance/board_form.html"
-    heading = "Edit the board"
+    heading = _("Edit the board")
 
     def get_form_kwargs(self):
         return {
@@ -83,7 +85,7 @@ class BoardEditView(BoardLookupMixin, PermissionRequiredMixin, ServiceFormView):
         board_save(board=self.board, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.board} has been changed."
+        return gettext("{board} has been changed.").format(board=self.board)
 
     def get_success_url(self) -> str:
         return self.board.get_absolute_url()

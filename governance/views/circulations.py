@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
@@ -19,8 +21,7 @@ from governance.models import Board, Circulation
 from governance.views.base import BoardLookupMixin
 from partnership.rules import person_of
 
-RESENT = "It is being sent again to {count} member{s} not yet reached."
-NOBODY_TO_RESEND_TO = "Every member has been sent it: there is nobody to send it to again."
+NOBODY_TO_RESEND_TO = _("Every member has been sent it: there is nobody to send it to again.")
 
 
 class BoardMixin(BoardLookupMixin, PermissionRequiredMixin):
@@ -44,7 +45,7 @@ class CirculationCreateView(BoardMixin, ServiceFormView):
     permission_required = "governance.circulate"
     form_class = CirculationForm
     template_name = "governance/circulations/circulation_form.html"
-    heading = "Circulate a document, link or consultation"
+    heading = _("Circulate a document, link or consultation")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
@@ -65,7 +66,11 @@ class CirculationCreateView(BoardMixin, ServiceFormView):
 
     def success_message(self) -> str:
         count = self.circulation.recipients.count()
-        return f"{self.circulation} is being sent to {count} member{'s' * (count != 1)} by e-mail."
+        return ngettext(
+            "{circulation} is being sent to {count} member by e-mail.",
+            "{circulation} is being sent to {count} members by e-mail.",
+            count,
+        ).format(circulation=self.circulation, count=count)
 
     def get_success_url(self) -> str:
         return reverse(
@@ -140,7 +145,14 @@ class CirculationResendView(CirculationMixin, View):
     def post(self, request: HttpRequest, **kwargs) -> HttpResponse:
         count = circulation_resend(circulation=self.circulation)
         if count:
-            messages.success(request, RESENT.format(count=count, s="s" * (count != 1)))
+            messages.success(
+                request,
+                ngettext(
+                    "It is being sent again to {count} member not yet reached.",
+                    "It is being sent again to {count} members not yet reached.",
+                    count,
+                ).format(count=count),
+            )
         else:
             messages.error(request, NOBODY_TO_RESEND_TO)
         return redirect(

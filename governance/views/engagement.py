@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -187,7 +189,7 @@ class EngagementCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Serv
     permission_required = EDIT
     form_class = EngagementActivityForm
     template_name = "governance/engagement/engagement_form.html"
-    heading = "Log an engagement activity"
+    heading = _("Log an engagement activity")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
@@ -198,7 +200,7 @@ class EngagementCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Serv
         )
 
     def success_message(self) -> str:
-        return f"{self.activity} is in the register."
+        return gettext("{activity} is in the register.").format(activity=self.activity)
 
     def get_success_url(self) -> str:
         return activity_url(self.activity)
@@ -211,7 +213,7 @@ class FindingsView(ActivityMixin, ServiceFormView):
     permission_required = EDIT
     form_class = FindingsForm
     template_name = "governance/engagement/engagement_form.html"
-    heading = "Record what the activity found"
+    heading = _("Record what the activity found")
 
     def get_form_kwargs(self):
         return {
@@ -232,7 +234,7 @@ class FindingsView(ActivityMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"The findings of {self.activity} are recorded."
+        return gettext("The findings of {activity} are recorded.").format(activity=self.activity)
 
     def get_success_url(self) -> str:
         return activity_url(self.activity)

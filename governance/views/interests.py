@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -123,13 +125,13 @@ class PersonMixin(PermissionRequiredMixin):
 
 class InterestRegisterView(PersonMixin, ServiceFormView):
     form_class = InterestForm
-    heading = "Register an interest"
+    heading = _("Register an interest")
 
     def act(self, form) -> None:
         interest_register(person=self.person, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return "The interest has been registered."
+        return gettext("The interest has been registered.")
 
 
 class InterestEndView(PersonMixin, ServiceFormView):
@@ -141,13 +143,15 @@ class InterestEndView(PersonMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"End the interest: {self.interest.description[:80]}"
+        return gettext("End the interest: {description}").format(
+            description=self.interest.description[:80]
+        )
 
     def act(self, form) -> None:
         interest_end(interest=self.interest, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return "The interest has been ended. It stays on the register as a past interest."
+        return gettext("The interest has been ended. It stays on the register as a past interest.")
 
 
 urlpatterns = [

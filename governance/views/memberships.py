@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -70,7 +72,7 @@ class SeatLookupMixin(BoardLookupMixin):
 
 class SeatAddView(BoardLookupMixin, SeatEditMixin, ServiceFormView):
     form_class = SeatForm
-    heading = "Add a seat"
+    heading = _("Add a seat")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
@@ -79,12 +81,12 @@ class SeatAddView(BoardLookupMixin, SeatEditMixin, ServiceFormView):
         self.seat = seat_add(board=self.board, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The seat has been added: {self.seat}."
+        return gettext("The seat has been added: {seat}.").format(seat=self.seat)
 
 
 class SeatChangeView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
     form_class = SeatForm
-    heading = "Change the seat"
+    heading = _("Change the seat")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
@@ -104,12 +106,12 @@ class SeatChangeView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
         seat_update(seat=self.seat, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The seat has been changed: {self.seat}."
+        return gettext("The seat has been changed: {seat}.").format(seat=self.seat)
 
 
 class SeatEndView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
     form_class = SeatEndForm
-    heading = "End the seat"
+    heading = _("End the seat")
 
     def get_initial(self):
         return {"ended_on": timezone.localdate()}
@@ -118,12 +120,12 @@ class SeatEndView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
         seat_end(seat=self.seat, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The seat has ended: {self.seat}."
+        return gettext("The seat has ended: {seat}.").format(seat=self.seat)
 
 
 class SeatFillView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
     form_class = SeatFillForm
-    heading = "Fill the vacant seat"
+    heading = _("Fill the vacant seat")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
@@ -132,17 +134,17 @@ class SeatFillView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
         seat_fill(seat=self.seat, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The seat has been filled: {self.seat}."
+        return gettext("The seat has been filled: {seat}.").format(seat=self.seat)
 
 
 # The fields a seat's history shows, in the order the page lists them.
 HISTORY_FIELDS = {
-    "person": "Held by",
-    "office": "Office",
-    "organisation": "Organisation",
-    "role": "Role",
-    "started_on": "From",
-    "ended_on": "To",
+    "person": _("Held by"),
+    "office": _("Office"),
+    "organisation": _("Organisation"),
+    "role": _("Role"),
+    "started_on": _("From"),
+    "ended_on": _("To"),
 }
 
 

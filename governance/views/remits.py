@@ -6,6 +6,8 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -112,13 +114,13 @@ class RemitEditMixin(PermissionRequiredMixin):
 
 class RemitClauseAddView(BoardLookupMixin, RemitEditMixin, ServiceFormView):
     form_class = RemitClauseForm
-    heading = "Add a clause to the remit"
+    heading = _("Add a clause to the remit")
 
     def act(self, form) -> None:
         self.clause = remit_clause_add(board=self.board, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"Remit {self.clause.number} has been added."
+        return gettext("Remit {number} has been added.").format(number=self.clause.number)
 
 
 class RemitClauseEditView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
@@ -126,7 +128,7 @@ class RemitClauseEditView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Change remit {self.clause.number}"
+        return gettext("Change remit {number}").format(number=self.clause.number)
 
     def get_initial(self):
         return {"heading": self.clause.heading, "text": self.clause.text}
@@ -135,7 +137,7 @@ class RemitClauseEditView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
         remit_clause_update(clause=self.clause, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"Remit {self.clause.number} has been changed."
+        return gettext("Remit {number} has been changed.").format(number=self.clause.number)
 
 
 class RemitClauseRemoveView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
@@ -144,14 +146,16 @@ class RemitClauseRemoveView(ClauseLookupMixin, RemitEditMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Remove remit {self.clause.number}?"
+        return gettext("Remove remit {number}?").format(number=self.clause.number)
 
     def act(self, form) -> None:
         self.number = self.clause.number
         remit_clause_remove(clause=self.clause)
 
     def success_message(self) -> str:
-        return f"Remit {self.number} has been removed; the clauses after it have moved up."
+        return gettext(
+            "Remit {number} has been removed; the clauses after it have moved up."
+        ).format(number=self.number)
 
 
 class RemitClauseMoveView(ClauseLookupMixin, RemitEditMixin, View):
@@ -166,7 +170,9 @@ class RemitClauseMoveView(ClauseLookupMixin, RemitEditMixin, View):
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
         else:
-            messages.success(request, f"The clause is now remit {clause.number}.")
+            messages.success(
+                request, gettext("The clause is now remit {number}.").format(number=clause.number)
+            )
         return redirect(remit_url(self.board))
 
 

@@ -4,13 +4,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from governance.diagrams import board_forest, structure_svg, walk
 from governance.models import Board, BoardMembership
 from partnership.models import Organisation, Partnership
 
-NO_ORGANISATION = "No organisation named"
+NO_ORGANISATION = _("No organisation named")
 
 
 @dataclass
@@ -23,9 +25,11 @@ class SeatRow:
 
 def seat_label(seat: BoardMembership) -> str:
     """Who holds the seat, or the office it is for when no holder is recorded."""
-    holder = str(seat.person) if seat.person else seat.office or "Holder not recorded"
+    holder = str(seat.person) if seat.person else seat.office or gettext("Holder not recorded")
     if seat.role in (BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR):
-        return f"{holder} ({seat.get_role_display().lower()})"
+        return gettext("{holder} ({role})").format(
+            holder=holder, role=seat.get_role_display().lower()
+        )
     return holder
 
 
@@ -58,7 +62,12 @@ class PartnershipStructureView(DetailView):
         return super().get_context_data(
             partnership=partnership,
             forest=forest,
-            diagram=structure_svg(forest, title=f"How the boards of {partnership} report"),
+            diagram=structure_svg(
+                forest,
+                title=gettext("How the boards of {partnership} report").format(
+                    partnership=partnership
+                ),
+            ),
             partners=partners,
             columns=columns,
             seat_rows=rows,

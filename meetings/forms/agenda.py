@@ -11,6 +11,8 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import RemitClause
@@ -18,12 +20,12 @@ from meetings.exemptions import exempt_paragraph_choices
 from meetings.models import AgendaItem, Meeting, Report
 from partnership.models import Person, Theme
 
-DATE_REQUIRED = "Enter the date of the meeting."
-DATE_INVALID = "The date of the meeting must be a real date, for example 17 3 2011."
-TIME_INVALID = "Enter a time like 14:00 or 2pm."
-TIME_REQUIRED = "Enter the time the meeting starts."
-TITLE_REQUIRED = "Enter the title of the item."
-POSITION_INVALID = "Enter the new position as a whole number, for example 2."
+DATE_REQUIRED = _("Enter the date of the meeting.")
+DATE_INVALID = _("The date of the meeting must be a real date, for example 17 3 2011.")
+TIME_INVALID = _("Enter a time like 14:00 or 2pm.")
+TIME_REQUIRED = _("Enter the time the meeting starts.")
+TITLE_REQUIRED = _("Enter the title of the item.")
+POSITION_INVALID = _("Enter the new position as a whole number, for example 2.")
 
 # Clerks write times as 14:00, 14.00, 2pm or 2.30pm; spaces and case do not matter.
 TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p"]
@@ -48,32 +50,32 @@ class MeetingForm(forms.Form):
     """When and where a board meets, and whom to ask about it."""
 
     date = DayMonthYearField(
-        label="Date",
-        help_text="For example, 17 3 2011",
+        label=_("Date"),
+        help_text=_("For example, 17 3 2011"),
         required_message=DATE_REQUIRED,
         invalid_message=DATE_INVALID,
     )
-    starts_at = MeetingTimeField(label="Start time", help_text="For example, 14:00 or 2pm")
-    ends_at = MeetingTimeField(label="End time (optional)", required=False)
+    starts_at = MeetingTimeField(label=_("Start time"), help_text=_("For example, 14:00 or 2pm"))
+    ends_at = MeetingTimeField(label=_("End time (optional)"), required=False)
     venue = forms.CharField(
-        label="Venue",
+        label=_("Venue"),
         max_length=300,
         required=False,
-        help_text="For example, The Council Chamber, Brockington, Hereford",
+        help_text=_("For example, The Council Chamber, Brockington, Hereford"),
     )
     online_link = forms.URLField(
-        label="Online link (optional)",
+        label=_("Online link (optional)"),
         required=False,
         assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "url"}),
-        help_text="Needed if there is no venue. For example, https://meet.example/cabinet",
+        help_text=_("Needed if there is no venue. For example, https://meet.example/cabinet"),
     )
     contact = forms.ModelChoiceField(
-        label="Contact (optional)",
+        label=_("Contact (optional)"),
         queryset=Person.objects.none(),
         required=False,
-        empty_label="No contact",
-        help_text="Who to ask about the meeting, usually the clerk.",
+        empty_label=_("No contact"),
+        help_text=_("Who to ask about the meeting, usually the clerk."),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
 
@@ -142,47 +144,49 @@ class AgendaItemForm(forms.Form):
     """What an item is about, who presents it, its report, and whether it is exempt."""
 
     title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": TITLE_REQUIRED}
+        label=_("Title"), max_length=300, error_messages={"required": TITLE_REQUIRED}
     )
     kind = forms.ChoiceField(
-        label="Kind of item",
+        label=_("Kind of item"),
         choices=AgendaItem.Kind.choices,
         initial=AgendaItem.Kind.REPORT,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     purpose = forms.CharField(
-        label="Purpose (optional)",
+        label=_("Purpose (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="What the board is asked to do, for example: To approve the Locality Strategy.",
+        help_text=_(
+            "What the board is asked to do, for example: To approve the Locality Strategy."
+        ),
     )
     report = optional_choice(
-        "Report (optional)",
+        _("Report (optional)"),
         Report,
-        empty_label="No report",
-        help_text="Only the board's reports that are not on an agenda are listed.",
+        empty_label=_("No report"),
+        help_text=_("Only the board's reports that are not on an agenda are listed."),
     )
-    presenter = optional_choice("Presenter (optional)", Person, empty_label="No presenter")
+    presenter = optional_choice(_("Presenter (optional)"), Person, empty_label=_("No presenter"))
     themes = forms.ModelMultipleChoiceField(
-        label="Cross-cutting themes (optional)",
+        label=_("Cross-cutting themes (optional)"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     remit_clauses = forms.ModelMultipleChoiceField(
-        label="Remit clauses it serves (optional)",
+        label=_("Remit clauses it serves (optional)"),
         queryset=RemitClause.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     is_exempt = forms.BooleanField(
-        label="Exempt: the public is excluded while it is discussed",
+        label=_("Exempt: the public is excluded while it is discussed"),
         required=False,
     )
     exempt_paragraph = forms.ChoiceField(
-        label="Exempt-information paragraph",
+        label=_("Exempt-information paragraph"),
         required=False,
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
@@ -207,18 +211,20 @@ class AgendaItemForm(forms.Form):
         else:
             del self.fields["remit_clauses"]
         paragraph = self.fields["exempt_paragraph"]
-        paragraph.choices = [("", "Not exempt"), *exempt_paragraph_choices(partnership.nation)]
-        paragraph.help_text = (
-            f"Required for an exempt item; the paragraphs are those that apply in "
-            f"{partnership.get_nation_display()}."
-        )
+        paragraph.choices = [
+            ("", gettext("Not exempt")),
+            *exempt_paragraph_choices(partnership.nation),
+        ]
+        paragraph.help_text = gettext(
+            "Required for an exempt item; the paragraphs are those that apply in {nation}."
+        ).format(nation=partnership.get_nation_display())
         welsh = partnership.writes_in_welsh
         if welsh:
             self.fields["title_cy"] = forms.CharField(
-                label="Title in Welsh (optional)", max_length=300, required=False
+                label=gettext("Title in Welsh (optional)"), max_length=300, required=False
             )
             self.fields["purpose_cy"] = forms.CharField(
-                label="Purpose in Welsh (optional)", required=False, widget=forms.Textarea
+                label=gettext("Purpose in Welsh (optional)"), required=False, widget=forms.Textarea
             )
         self.helper = form_helper(
             Field.text("title"),
@@ -236,7 +242,7 @@ class AgendaItemForm(forms.Form):
             ),
             Field.checkbox("is_exempt"),
             Field.select("exempt_paragraph"),
-            button="Save item",
+            button=gettext("Save item"),
         )
 
     def item_details(self) -> dict:
@@ -265,15 +271,17 @@ def _item_initial(item: AgendaItem) -> dict:
 
 class AgendaItemMoveForm(forms.Form):
     position = forms.IntegerField(
-        label="New position",
+        label=_("New position"),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         error_messages={"required": POSITION_INVALID, "invalid": POSITION_INVALID},
     )
 
     def __init__(self, *args, count: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["position"].help_text = f"From 1 to {count}."
-        self.helper = form_helper(Field.text("position", field_width=3), button="Move item")
+        self.fields["position"].help_text = gettext("From 1 to {count}.").format(count=count)
+        self.helper = form_helper(
+            Field.text("position", field_width=3), button=gettext("Move item")
+        )
 
 
 class AgendaItemRemoveForm(forms.Form):
@@ -282,15 +290,15 @@ class AgendaItemRemoveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.layout = Layout(Button.warning("submit", "Remove item"))
+        self.helper.layout = Layout(Button.warning("submit", gettext("Remove item")))
 
 
 class AgendaPublishForm(forms.Form):
     urgency_reason = forms.CharField(
-        label="Why must the agenda be published late?",
+        label=_("Why must the agenda be published late?"),
         required=False,
         widget=forms.Textarea,
-        help_text="Say why the business is urgent. It is recorded with the agenda.",
+        help_text=_("Say why the business is urgent. It is recorded with the agenda."),
     )
 
     def __init__(self, *args, late: bool, **kwargs):
@@ -299,4 +307,4 @@ class AgendaPublishForm(forms.Form):
         if not late:
             del self.fields["urgency_reason"]
         fields = [Field.textarea("urgency_reason", rows=4)] if late else []
-        self.helper = form_helper(*fields, button="Publish the agenda")
+        self.helper = form_helper(*fields, button=gettext("Publish the agenda"))

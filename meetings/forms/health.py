@@ -2,26 +2,28 @@
 
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import TypedDateField, form_helper
 
-START_INVALID = "Enter the start of the period as a date, for example 1/4/2013."
-END_INVALID = "Enter the end of the period as a date, for example 31/3/2014."
-END_BEFORE_START = "The period must end on or after the day it starts."
+START_INVALID = _("Enter the start of the period as a date, for example 1/4/2013.")
+END_INVALID = _("Enter the end of the period as a date, for example 31/3/2014.")
+END_BEFORE_START = _("The period must end on or after the day it starts.")
 
 
 class PeriodForm(forms.Form):
     """The days a board's health is measured over, both included."""
 
     start = TypedDateField(
-        label="From",
-        help_text="For example, 1/4/2013",
+        label=_("From"),
+        help_text=_("For example, 1/4/2013"),
         invalid_message=START_INVALID,
         error_messages={"required": START_INVALID},
     )
     end = TypedDateField(
-        label="To",
-        help_text="For example, 31/3/2014",
+        label=_("To"),
+        help_text=_("For example, 31/3/2014"),
         invalid_message=END_INVALID,
         error_messages={"required": END_INVALID},
     )
@@ -29,7 +31,9 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
-            Field.text("start", field_width=10), Field.text("end", field_width=10), button="Show"
+            Field.text("start", field_width=10),
+            Field.text("end", field_width=10),
+            button=gettext("Show"),
         )
         self.helper.form_tag = False
 

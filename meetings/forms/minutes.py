@@ -10,6 +10,8 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from governance.models import Board, BoardMembership, Interest
@@ -19,24 +21,24 @@ from meetings.services.minutes import AttendanceEntry, ResolutionText
 from outcomes.models import OutcomeFramework
 from partnership.models import Organisation, Person
 
-MINUTE_TITLE_REQUIRED = "Enter the minute's title."
-WELSH_RESOLUTIONS_MISMATCH = (
+MINUTE_TITLE_REQUIRED = _("Enter the minute's title.")
+WELSH_RESOLUTIONS_MISMATCH = _(
     "Give the Welsh of every resolution, in the same order, or none: there are {english} in "
     "English and {welsh} in Welsh."
 )
-PERSON_REQUIRED = "Choose who declared the interest."
-KIND_REQUIRED = "Choose the kind of interest."
-DESCRIPTION_REQUIRED = "Describe the interest as it was declared."
-MEETING_REQUIRED = "Choose the meeting at which the minutes were approved."
-REASON_REQUIRED = "Say why the minute is corrected."
-REFERENCE_REQUIRED = "Enter a reference for the action, for example LDF1."
-OTHER_STATUS_REQUIRED = "Choose whether {person} was present, sent apologies or was absent."
+PERSON_REQUIRED = _("Choose who declared the interest.")
+KIND_REQUIRED = _("Choose the kind of interest.")
+DESCRIPTION_REQUIRED = _("Describe the interest as it was declared.")
+MEETING_REQUIRED = _("Choose the meeting at which the minutes were approved.")
+REASON_REQUIRED = _("Say why the minute is corrected.")
+REFERENCE_REQUIRED = _("Enter a reference for the action, for example LDF1.")
+OTHER_STATUS_REQUIRED = _("Choose whether {person} was present, sent apologies or was absent.")
 
 # Rows for people not holding a seat, such as officers or councillors in attendance.
 OTHER_ROWS = 3
 # How a resolution's printed label starts it: a) (a) 1. (iv) ...
 _RESOLUTION_LABEL = re.compile(r"^(\(?[A-Za-z0-9]{1,4}[.)])\s+")
-_ROLE_ORDER = [role for role, _ in BoardMembership.Role.choices]
+_ROLE_ORDER = [role for role, _label in BoardMembership.Role.choices]
 
 
 def partnership_people(board: Board) -> QuerySet[Person]:
@@ -74,8 +76,8 @@ class AttendanceForm(forms.Form):
         self.people += [
             (attendance.person, "") for pk, attendance in recorded.items() if pk not in seated
         ]
-        statuses = [*Attendance.Status.choices, ("", "Not recorded")]
-        for person, _ in self.people:
+        statuses = [*Attendance.Status.choices, ("", gettext("Not recorded"))]
+        for person, _seat in self.people:
             attendance = recorded.get(person.pk)
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
                 label=str(person),
@@ -85,38 +87,38 @@ class AttendanceForm(forms.Form):
                 widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
             )
             self.fields[f"capacity_{person.pk}"] = forms.CharField(
-                label="Capacity (optional)",
+                label=gettext("Capacity (optional)"),
                 max_length=200,
                 required=False,
                 initial=attendance.capacity if attendance else "",
                 widget=forms.TextInput(attrs={"class": "govuk-input"}),
             )
-        listed = [person.pk for person, _ in self.people]
+        listed = [person.pk for person, _seat in self.people]
         others = partnership_people(meeting.board).exclude(pk__in=listed).order_by("name")
         for row in range(1, OTHER_ROWS + 1):
             self.fields[f"other_{row}_person"] = forms.ModelChoiceField(
-                label="Name",
+                label=gettext("Name"),
                 queryset=others,
                 required=False,
-                empty_label="Choose a person",
+                empty_label=gettext("Choose a person"),
                 error_messages={"invalid_choice": CHOICE_INVALID},
                 widget=forms.Select(attrs={"class": "govuk-select"}),
             )
             self.fields[f"other_{row}_status"] = forms.ChoiceField(
-                label="Attendance",
+                label=gettext("Attendance"),
                 choices=Attendance.Status.choices,
                 initial=Attendance.Status.IN_ATTENDANCE,
                 required=False,
                 widget=forms.Select(attrs={"class": "govuk-select"}),
             )
             self.fields[f"other_{row}_capacity"] = forms.CharField(
-                label="Capacity (optional)",
+                label=gettext("Capacity (optional)"),
                 max_length=200,
                 required=False,
                 widget=forms.TextInput(attrs={"class": "govuk-input"}),
             )
         # Rendered row by row by its template; the helper gives the error summary.
-        self.helper = form_helper(button="Save attendance")
+        self.helper = form_helper(button=gettext("Save attendance"))
 
     def seat_rows(self) -> list[tuple[Person, str, forms.BoundField, forms.BoundField]]:
         return [
@@ -147,7 +149,7 @@ class AttendanceForm(forms.Form):
         data = self.cleaned_data
         entries = [
             AttendanceEntry(person, data[f"status_{person.pk}"], data[f"capacity_{person.pk}"])
-            for person, _ in self.people
+            for person, _seat in self.people
         ]
         entries += [
             AttendanceEntry(
@@ -173,39 +175,39 @@ class InterestChoiceField(forms.ModelChoiceField):
 
 class DeclarationForm(forms.Form):
     person = forms.ModelChoiceField(
-        label="Who declared the interest",
+        label=_("Who declared the interest"),
         queryset=Person.objects.none(),
-        empty_label="Choose a person",
+        empty_label=_("Choose a person"),
         error_messages={"required": PERSON_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     agenda_item = forms.ModelChoiceField(
-        label="Item (optional)",
+        label=_("Item (optional)"),
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="The meeting as a whole",
+        empty_label=_("The meeting as a whole"),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     kind = forms.ChoiceField(
-        label="Kind of interest",
+        label=_("Kind of interest"),
         choices=Declaration.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     interest = InterestChoiceField(
-        label="Registered interest (optional)",
+        label=_("Registered interest (optional)"),
         queryset=Interest.objects.none(),
         required=False,
-        empty_label="Not on the register",
-        help_text="The entry in the register of interests that the declaration is about.",
+        empty_label=_("Not on the register"),
+        help_text=_("The entry in the register of interests that the declaration is about."),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
     description = forms.CharField(
-        label="The interest, as declared",
+        label=_("The interest, as declared"),
         widget=forms.Textarea,
         error_messages={"required": DESCRIPTION_REQUIRED},
     )
     left_the_meeting = forms.BooleanField(
-        label="They left the meeting while the item was discussed", required=False
+        label=_("They left the meeting while the item was discussed"), required=False
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -229,34 +231,36 @@ class DeclarationForm(forms.Form):
             Field.select("interest"),
             Field.textarea("description", rows=3),
             Field.checkbox("left_the_meeting"),
-            button="Record declaration",
+            button=gettext("Record declaration"),
         )
 
 
 class MinuteForm(forms.Form):
     title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": MINUTE_TITLE_REQUIRED}
+        label=_("Title"), max_length=300, error_messages={"required": MINUTE_TITLE_REQUIRED}
     )
     agenda_item = forms.ModelChoiceField(
-        label="Agenda item (optional)",
+        label=_("Agenda item (optional)"),
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="Not an agenda item",
+        empty_label=_("Not an agenda item"),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
-    body = RichTextField(label="What was said", help_text=RICH_TEXT_HINT)
+    body = RichTextField(label=_("What was said"), help_text=RICH_TEXT_HINT)
     resolution_preamble = forms.CharField(
-        label="Words after RESOLVED (optional)",
+        label=_("Words after RESOLVED (optional)"),
         max_length=200,
         required=False,
-        help_text="For example: That Cabinet: or That it be recommended to Council that:",
+        help_text=_("For example: That Cabinet: or That it be recommended to Council that:"),
     )
     resolutions = forms.CharField(
-        label="Resolutions (optional)",
+        label=_("Resolutions (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="One resolution to a paragraph, with a blank line between them. Start each "
-        "with its label if it has one, for example a) or 1.",
+        help_text=_(
+            "One resolution to a paragraph, with a blank line between them. Start each "
+            "with its label if it has one, for example a) or 1."
+        ),
     )
 
     def __init__(self, *args, meeting: Meeting, minute: Minute | None = None, **kwargs):
@@ -273,16 +277,18 @@ class MinuteForm(forms.Form):
         welsh = meeting.board.partnership.writes_in_welsh
         if welsh:
             self.fields["title_cy"] = forms.CharField(
-                label="Title in Welsh (optional)", max_length=300, required=False
+                label=gettext("Title in Welsh (optional)"), max_length=300, required=False
             )
             self.fields["body_cy"] = RichTextField(
-                label="What was said, in Welsh (optional)", required=False
+                label=gettext("What was said, in Welsh (optional)"), required=False
             )
             self.fields["resolutions_cy"] = forms.CharField(
-                label="Resolutions in Welsh (optional)",
+                label=gettext("Resolutions in Welsh (optional)"),
                 required=False,
                 widget=forms.Textarea,
-                help_text="In the same order as the English, one to a paragraph, without labels.",
+                help_text=gettext(
+                    "In the same order as the English, one to a paragraph, without labels."
+                ),
             )
         self.helper = form_helper(
             Field.text("title"),
@@ -293,7 +299,7 @@ class MinuteForm(forms.Form):
             Field.text("resolution_preamble"),
             Field.textarea("resolutions", rows=8),
             *([Field.textarea("resolutions_cy", rows=8)] if welsh else []),
-            button="Save minute",
+            button=gettext("Save minute"),
         )
 
     def clean(self):
@@ -352,7 +358,7 @@ def _minute_initial(minute: Minute) -> dict:
 
 class MinutesApproveForm(forms.Form):
     at_meeting = forms.ModelChoiceField(
-        label="Meeting at which they were approved",
+        label=_("Meeting at which they were approved"),
         queryset=Meeting.objects.none(),
         empty_label=None,
         error_messages={"required": MEETING_REQUIRED, "invalid_choice": CHOICE_INVALID},
@@ -363,21 +369,21 @@ class MinutesApproveForm(forms.Form):
         field = self.fields["at_meeting"]
         field.queryset = later_meetings(meeting)
         field.label_from_instance = _meeting_choice
-        self.helper = form_helper(Field.select("at_meeting"), button="Approve the minutes")
+        self.helper = form_helper(Field.select("at_meeting"), button=gettext("Approve the minutes"))
 
 
 class MinuteCorrectionForm(forms.Form):
-    corrected_body = RichTextField(label="Corrected text", help_text=RICH_TEXT_HINT)
+    corrected_body = RichTextField(label=_("Corrected text"), help_text=RICH_TEXT_HINT)
     reason = forms.CharField(
-        label="Why it is corrected",
+        label=_("Why it is corrected"),
         widget=forms.Textarea,
         error_messages={"required": REASON_REQUIRED},
     )
     agreed_at = forms.ModelChoiceField(
-        label="Meeting that agreed the correction (optional)",
+        label=_("Meeting that agreed the correction (optional)"),
         queryset=Meeting.objects.none(),
         required=False,
-        empty_label="Not agreed at a meeting",
+        empty_label=_("Not agreed at a meeting"),
         error_messages={"invalid_choice": CHOICE_INVALID},
     )
 
@@ -391,31 +397,31 @@ class MinuteCorrectionForm(forms.Form):
             Field.textarea("corrected_body", rows=10),
             Field.textarea("reason", rows=3),
             Field.select("agreed_at"),
-            button="Record the correction",
+            button=gettext("Record the correction"),
         )
 
 
 class ResolutionActionForm(forms.Form):
     reference = forms.CharField(
-        label="Reference",
+        label=_("Reference"),
         max_length=20,
         error_messages={"required": REFERENCE_REQUIRED},
     )
     activity = forms.CharField(
-        label="Improvement activity",
+        label=_("Improvement activity"),
         widget=forms.Textarea,
         required=False,
-        help_text="Leave as it is to use the resolution's words.",
+        help_text=_("Leave as it is to use the resolution's words."),
     )
-    framework = optional_choice("Outcome framework (optional)", OutcomeFramework)
-    lead_person = optional_choice("Lead person (optional)", Person)
-    lead_organisation = optional_choice("Lead organisation (optional)", Organisation)
-    lead_board = optional_choice("Lead board (optional)", Board)
+    framework = optional_choice(_("Outcome framework (optional)"), OutcomeFramework)
+    lead_person = optional_choice(_("Lead person (optional)"), Person)
+    lead_organisation = optional_choice(_("Lead organisation (optional)"), Organisation)
+    lead_board = optional_choice(_("Lead board (optional)"), Board)
     deadline_wording = forms.CharField(
-        label="Deadline, as agreed (optional)",
+        label=_("Deadline, as agreed (optional)"),
         max_length=100,
         required=False,
-        help_text="For example, Before March 2014 or September/October 2014.",
+        help_text=_("For example, Before March 2014 or September/October 2014."),
     )
 
     def __init__(self, *args, resolution: Resolution, **kwargs):
@@ -439,5 +445,5 @@ class ResolutionActionForm(forms.Form):
             Field.select("lead_organisation"),
             Field.select("lead_board"),
             Field.text("deadline_wording"),
-            button="Create the action",
+            button=gettext("Create the action"),
         )

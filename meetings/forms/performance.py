@@ -2,19 +2,21 @@
 
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, form_helper
 from meetings.models import Meeting
 from outcomes.models import PerformanceReport
 
-PERFORMANCE_REPORT_REQUIRED = "Choose the performance report to add."
+PERFORMANCE_REPORT_REQUIRED = _("Choose the performance report to add.")
 
 
 class PerformanceReportChoiceForm(forms.Form):
     """One of the ready performance reports of the board's partnership's frameworks."""
 
     performance_report = forms.ModelChoiceField(
-        label="Performance report",
+        label=_("Performance report"),
         queryset=PerformanceReport.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
@@ -32,5 +34,5 @@ class PerformanceReportChoiceForm(forms.Form):
             .order_by("framework__name", "-as_of", "-created_at")
         )
         self.helper = form_helper(
-            Field.radios("performance_report", legend_size="m"), button="Add to the agenda"
+            Field.radios("performance_report", legend_size="m"), button=gettext("Add to the agenda")
         )

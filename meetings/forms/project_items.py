@@ -4,15 +4,18 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, form_helper
 from governance.models import Board
 from meetings.models import Meeting, Resolution
 from outcomes.models import Project
 
-PROJECTS_REQUIRED = "Choose at least one project to put on the agenda."
-PROJECT_REQUIRED = "Choose the project the resolution decided."
-DECISION_REQUIRED = "Choose what the resolution decided."
+PROJECTS_REQUIRED = _("Choose at least one project to put on the agenda.")
+PROJECT_REQUIRED = _("Choose the project the resolution decided.")
+DECISION_REQUIRED = _("Choose what the resolution decided.")
+# The agenda item's words are the record's English, whatever language the clerk reads.
 PROJECTS_ITEM_TITLE = "Projects for approval"
 TO_DECIDE = "To approve or refuse {project}, proposed by {board}."
 TO_PROPOSE = "To propose {project} for approval."
@@ -67,7 +70,7 @@ class ProjectsForApprovalForm(forms.Form):
     """The projects awaiting the board's decision, some of which go on the agenda as one item."""
 
     projects = ProjectMultipleChoiceField(
-        label="Projects",
+        label=_("Projects"),
         queryset=Project.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": PROJECTS_REQUIRED, "invalid_choice": CHOICE_INVALID},
@@ -78,7 +81,7 @@ class ProjectsForApprovalForm(forms.Form):
         self.board = meeting.board
         self.fields["projects"].queryset = projects_awaiting(self.board)
         self.helper = form_helper(
-            Field.checkboxes("projects", legend_size="m"), button="Add to the agenda"
+            Field.checkboxes("projects", legend_size="m"), button=gettext("Add to the agenda")
         )
 
     def item_details(self) -> dict:
@@ -96,19 +99,19 @@ class ProjectDecisionForm(forms.Form):
     """The project a resolution decided, and what it decided."""
 
     class Decision(models.TextChoices):
-        PROPOSE = "propose", "Proposed by this board"
-        APPROVE = "approve", "Approved"
-        REFUSE = "refuse", "Refused"
-        SIGN_OFF = "sign_off", "Its performance framework signed off"
+        PROPOSE = "propose", _("Proposed by this board")
+        APPROVE = "approve", _("Approved")
+        REFUSE = "refuse", _("Refused")
+        SIGN_OFF = "sign_off", _("Its performance framework signed off")
 
     project = ProjectChoiceField(
-        label="Project",
+        label=_("Project"),
         queryset=Project.objects.none(),
-        empty_label="Choose a project",
+        empty_label=_("Choose a project"),
         error_messages={"required": PROJECT_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     decision = forms.ChoiceField(
-        label="What the resolution decided",
+        label=_("What the resolution decided"),
         choices=Decision.choices,
         widget=forms.RadioSelect,
         error_messages={"required": DECISION_REQUIRED, "invalid_choice": CHOICE_INVALID},
@@ -125,5 +128,5 @@ class ProjectDecisionForm(forms.Form):
         self.helper = form_helper(
             Field.select("project"),
             Field.radios("decision", legend_size="s"),
-            button="Record the decision",
+            button=gettext("Record the decision"),
         )

@@ -9,6 +9,9 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, form_helper
 from core.html import html_to_text, looks_like_html, text_to_html
@@ -17,12 +20,14 @@ from governance.models import Board
 from meetings.models import Report
 from partnership.models import Person
 
-TITLE_REQUIRED = "Enter the title of the report."
-WORD_DOCUMENT_REQUIRED = "Select a Word document."
-LABEL_REQUIRED = "Enter the appendix's label, for example (a) or 1."
-APPENDIX_TITLE_REQUIRED = "Enter the title of the appendix."
+TITLE_REQUIRED = _("Enter the title of the report.")
+WORD_DOCUMENT_REQUIRED = _("Select a Word document.")
+LABEL_REQUIRED = _("Enter the appendix's label, for example (a) or 1.")
+APPENDIX_TITLE_REQUIRED = _("Enter the title of the appendix.")
 
-RICH_TEXT_HINT = "Leave a blank line between paragraphs. Start a line with a dash (-) for a bullet."
+RICH_TEXT_HINT = _(
+    "Leave a blank line between paragraphs. Start a line with a dash (-) for a bullet."
+)
 WORD_ACCEPT = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -46,7 +51,9 @@ class RichTextField(forms.CharField):
 
 
 def upload_hint(text: str) -> str:
-    return f"{text} The file must be smaller than {size_in_words(settings.MAX_UPLOAD_BYTES)}."
+    return gettext("{hint} The file must be smaller than {size}.").format(
+        hint=text, size=size_in_words(settings.MAX_UPLOAD_BYTES)
+    )
 
 
 class ConfirmationForm(forms.Form):
@@ -68,23 +75,25 @@ def partnership_officers(board: Board) -> QuerySet[Person]:
 class ReportForm(forms.ModelForm):
     """The whole cover sheet of a report, in the order the Herefordshire reports print it."""
 
-    purpose = RichTextField(label="Purpose")
-    recommendations = RichTextField(label="Recommendations")
-    key_points_summary = RichTextField(label="Key points summary (optional)")
-    alternative_options = RichTextField(label="Alternative options")
-    reasons_for_recommendations = RichTextField(label="Reasons for recommendations")
-    introduction_and_background = RichTextField(label="Introduction and background")
-    key_considerations = RichTextField(label="Key considerations")
-    community_impact = RichTextField(label="Community impact")
-    financial_implications = RichTextField(label="Financial implications")
-    legal_implications = RichTextField(label="Legal implications")
-    risk_management = RichTextField(label="Risk management")
-    consultees = RichTextField(label="Consultees")
-    background_papers = RichTextField(label="Background papers")
+    purpose = RichTextField(label=_("Purpose"))
+    recommendations = RichTextField(label=_("Recommendations"))
+    key_points_summary = RichTextField(label=_("Key points summary (optional)"))
+    alternative_options = RichTextField(label=_("Alternative options"))
+    reasons_for_recommendations = RichTextField(label=_("Reasons for recommendations"))
+    introduction_and_background = RichTextField(label=_("Introduction and background"))
+    key_considerations = RichTextField(label=_("Key considerations"))
+    community_impact = RichTextField(label=_("Community impact"))
+    financial_implications = RichTextField(label=_("Financial implications"))
+    legal_implications = RichTextField(label=_("Legal implications"))
+    risk_management = RichTextField(label=_("Risk management"))
+    consultees = RichTextField(label=_("Consultees"))
+    background_papers = RichTextField(label=_("Background papers"))
     body = RichTextField(
-        label="Report text (optional)",
-        help_text="The report's own text beyond the cover sheet. You can upload it from Word "
-        "instead, once the report is saved.",
+        label=_("Report text (optional)"),
+        help_text=_(
+            "The report's own text beyond the cover sheet. You can upload it from Word "
+            "instead, once the report is saved."
+        ),
     )
 
     class Meta:
@@ -103,20 +112,20 @@ class ReportForm(forms.ModelForm):
             "contact_officer",
         ]
         labels = {
-            "title": "Title of report",
-            "reference": "Reference (optional)",
-            "report_by": "Report by (optional)",
-            "portfolio_area": "Portfolio area (optional)",
-            "wards_affected": "Wards affected",
-            "is_key_decision": "This is a key decision",
-            "key_decision_note": "Key decision, as the report words it (optional)",
-            "contact_officer": "Contact officer",
+            "title": _("Title of report"),
+            "reference": _("Reference (optional)"),
+            "report_by": _("Report by (optional)"),
+            "portfolio_area": _("Portfolio area (optional)"),
+            "wards_affected": _("Wards affected"),
+            "is_key_decision": _("This is a key decision"),
+            "key_decision_note": _("Key decision, as the report words it (optional)"),
+            "contact_officer": _("Contact officer"),
         }
         help_texts = {
-            "reference": "For example, COG/1/13",
-            "report_by": "The author's office, for example Sustainable Communities Director",
-            "wards_affected": "For example, County-wide",
-            "key_decision_note": "For example, This is not a key decision",
+            "reference": _("For example, COG/1/13"),
+            "report_by": _("The author's office, for example Sustainable Communities Director"),
+            "wards_affected": _("For example, County-wide"),
+            "key_decision_note": _("For example, This is not a key decision"),
         }
         error_messages = {
             "title": {"required": TITLE_REQUIRED},
@@ -128,7 +137,7 @@ class ReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         contact = self.fields["contact_officer"]
         contact.queryset = partnership_officers(board)
-        contact.empty_label = "No contact officer"
+        contact.empty_label = gettext("No contact officer")
         for name in ("purpose", "recommendations", "key_considerations"):
             self.fields[name].help_text = RICH_TEXT_HINT
         self.helper = form_helper(
@@ -139,7 +148,7 @@ class ReportForm(forms.ModelForm):
                 Field.text("portfolio_area"),
                 Field.radios("classification", inline=True),
                 Field.text("wards_affected"),
-                legend="About the report",
+                legend=gettext("About the report"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
@@ -150,7 +159,7 @@ class ReportForm(forms.ModelForm):
                 Field.textarea("key_points_summary", rows=4),
                 Field.textarea("alternative_options", rows=4),
                 Field.textarea("reasons_for_recommendations", rows=4),
-                legend="Decision",
+                legend=gettext("Decision"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
@@ -166,14 +175,14 @@ class ReportForm(forms.ModelForm):
                         ("consultees", 4),
                     ]
                 ),
-                legend="The report",
+                legend=gettext("The report"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
                 Field.textarea("background_papers", rows=3),
                 Field.textarea("body", rows=8),
                 Field.select("contact_officer"),
-                legend="Background and contact",
+                legend=gettext("Background and contact"),
                 legend_size=Size.MEDIUM,
             ),
             button=button,
@@ -182,7 +191,7 @@ class ReportForm(forms.ModelForm):
 
 class ReportWordForm(forms.Form):
     document = forms.FileField(
-        label="Word document",
+        label=_("Word document"),
         validators=[check_word_document],
         widget=forms.FileInput(attrs={"accept": WORD_ACCEPT}),
         error_messages={"required": WORD_DOCUMENT_REQUIRED, "empty": FILE_IS_EMPTY},
@@ -191,41 +200,45 @@ class ReportWordForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["document"].help_text = upload_hint(
-            "A .docx file. Its text replaces the report text."
+            gettext("A .docx file. Its text replaces the report text.")
         )
-        self.helper = form_helper(Field("document"), button="Upload and replace the text")
+        self.helper = form_helper(Field("document"), button=gettext("Upload and replace the text"))
 
 
 class AppendixForm(forms.Form):
     label = forms.CharField(
-        label="Label",
+        label=_("Label"),
         max_length=10,
-        help_text="As the report refers to it, for example (a) or 1",
+        help_text=_("As the report refers to it, for example (a) or 1"),
         error_messages={"required": LABEL_REQUIRED},
     )
     title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": APPENDIX_TITLE_REQUIRED}
+        label=_("Title"), max_length=300, error_messages={"required": APPENDIX_TITLE_REQUIRED}
     )
     document = forms.FileField(
-        label="Upload a PDF or Word document",
+        label=_("Upload a PDF or Word document"),
         required=False,
         validators=[check_document],
         widget=forms.FileInput(attrs={"accept": f".pdf,application/pdf,{WORD_ACCEPT}"}),
         error_messages={"empty": FILE_IS_EMPTY},
     )
     body = RichTextField(
-        label="Or type its text", help_text=f"Only if you are not uploading it. {RICH_TEXT_HINT}"
+        label=_("Or type its text"),
+        help_text=format_lazy(_("Only if you are not uploading it. {hint}"), hint=RICH_TEXT_HINT),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["document"].help_text = upload_hint(
-            "A PDF goes into the agenda pack as it is; a Word document is typeset with the report."
+            gettext(
+                "A PDF goes into the agenda pack as it is; a Word document is typeset with the "
+                "report."
+            )
         )
         self.helper = form_helper(
             Field.text("label", field_width=5),
             Field.text("title"),
             Field("document"),
             Field.textarea("body", rows=8),
-            button="Add appendix",
+            button=gettext("Add appendix"),
         )

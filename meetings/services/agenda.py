@@ -7,12 +7,14 @@ history, so the published agenda can always be told apart from the current one.
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board, RemitClause
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE, exempt_paragraphs
@@ -21,32 +23,34 @@ from meetings.notice import NoticeRuleNotSet, is_late, last_day_to_publish
 from meetings.services.announcements import announce_agenda_published
 from partnership.models import Nation, Person, Theme
 
-BOARD_DISSOLVED = "{board} has been dissolved, so it cannot meet."
-MEETING_NEEDS_A_PLACE = "Give a venue, an online link, or both."
-MEETING_ENDS_BEFORE_START = "The meeting must end after it starts."
-POSITION_MISSING = "There is no position {position} on this agenda; choose from 1 to {count}."
-EXEMPT_NEEDS_PARAGRAPH = "Choose the paragraph of {schedule} that makes this item exempt."
-EXEMPT_PARAGRAPH_UNKNOWN = (
+BOARD_DISSOLVED = _("{board} has been dissolved, so it cannot meet.")
+MEETING_NEEDS_A_PLACE = _("Give a venue, an online link, or both.")
+MEETING_ENDS_BEFORE_START = _("The meeting must end after it starts.")
+POSITION_MISSING = _("There is no position {position} on this agenda; choose from 1 to {count}.")
+EXEMPT_NEEDS_PARAGRAPH = _("Choose the paragraph of {schedule} that makes this item exempt.")
+EXEMPT_PARAGRAPH_UNKNOWN = _(
     "There is no paragraph {paragraph} in {schedule}; choose one from the list."
 )
-EXEMPT_PARAGRAPHS_NOT_LISTED = (
+EXEMPT_PARAGRAPHS_NOT_LISTED = _(
     "No exempt-information paragraphs are listed for {nation}, so no item can be marked exempt."
 )
-PARAGRAPH_ONLY_WHEN_EXEMPT = "Only an exempt item names a paragraph: tick exempt, or clear it."
-REPORT_OF_ANOTHER_BOARD = "That report was written for {board}, not for this board."
-REPORT_ALREADY_ON_AGENDA = "That report is already on the agenda of {meeting}."
-REMIT_CLAUSE_OF_ANOTHER_BOARD = "Choose only clauses of the remit of {board}."
-ITEM_HAS_RECORDS = (
+PARAGRAPH_ONLY_WHEN_EXEMPT = _("Only an exempt item names a paragraph: tick exempt, or clear it.")
+REPORT_OF_ANOTHER_BOARD = _("That report was written for {board}, not for this board.")
+REPORT_ALREADY_ON_AGENDA = _("That report is already on the agenda of {meeting}.")
+REMIT_CLAUSE_OF_ANOTHER_BOARD = _("Choose only clauses of the remit of {board}.")
+ITEM_HAS_RECORDS = _(
     "Item {position} has declarations or a minute recorded against it, so it cannot be removed."
 )
-NOT_ALLOWED_TO_PUBLISH = "Only the chair or the clerk of {board} may publish its agenda."
-AGENDA_ALREADY_PUBLISHED = "The agenda was published on {date}."
-AGENDA_EMPTY = "Add at least one item before publishing the agenda."
-LATE_WITHOUT_REASON = (
+NOT_ALLOWED_TO_PUBLISH = _("Only the chair or the clerk of {board} may publish its agenda.")
+AGENDA_ALREADY_PUBLISHED = _("The agenda was published on {date}.")
+AGENDA_EMPTY = _("Add at least one item before publishing the agenda.")
+LATE_WITHOUT_REASON = _(
     "The last date to publish this agenda was {last_day}. To publish it late, say why the "
     "business is urgent."
 )
 
+# The opening items' words are stored in the items' English fields, so they are written in
+# English whatever language the clerk reads (see _opening_items).
 APOLOGIES_PURPOSE = "To receive any apologies for absence."
 DECLARATIONS_PURPOSE = (
     "To receive any declarations of interest by members in respect of items on the agenda."
@@ -84,30 +88,32 @@ def _previous_meeting(meeting: Meeting) -> Meeting | None:
 
 def _opening_items(meeting: Meeting) -> list[AgendaItem]:
     """Apologies and declarations; then the last meeting's minutes, if the board has met."""
-    items = [
-        AgendaItem(
-            kind=AgendaItem.Kind.APOLOGIES,
-            title=AgendaItem.Kind.APOLOGIES.label,
-            purpose=APOLOGIES_PURPOSE,
-        ),
-        AgendaItem(
-            kind=AgendaItem.Kind.DECLARATIONS,
-            title=AgendaItem.Kind.DECLARATIONS.label,
-            purpose=DECLARATIONS_PURPOSE,
-        ),
-    ]
-    previous = _previous_meeting(meeting)
-    if previous is not None:
-        items.append(
+    # The items are the record's English: their words and dates are not the clerk's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        items = [
             AgendaItem(
-                kind=AgendaItem.Kind.MINUTES,
-                title=AgendaItem.Kind.MINUTES.label,
-                purpose=MINUTES_PURPOSE.format(date=_long_date(previous.starts_at)),
+                kind=AgendaItem.Kind.APOLOGIES,
+                title=str(AgendaItem.Kind.APOLOGIES.label),
+                purpose=APOLOGIES_PURPOSE,
+            ),
+            AgendaItem(
+                kind=AgendaItem.Kind.DECLARATIONS,
+                title=str(AgendaItem.Kind.DECLARATIONS.label),
+                purpose=DECLARATIONS_PURPOSE,
+            ),
+        ]
+        previous = _previous_meeting(meeting)
+        if previous is not None:
+            items.append(
+                AgendaItem(
+                    kind=AgendaItem.Kind.MINUTES,
+                    title=str(AgendaItem.Kind.MINUTES.label),
+                    purpose=MINUTES_PURPOSE.format(date=_long_date(previous.starts_at)),
+                )
             )
-        )
-    for position, item in enumerate(items, start=1):
-        item.meeting, item.position = meeting, position
-    return items
+        for position, item in enumerate(items, start=1):
+            item.meeting, item.position = meeting, position
+        return items
 
 
 @transaction.atomic

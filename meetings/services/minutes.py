@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.html import sanitise_html
 from governance.models import Board, BoardMembership, Interest
@@ -31,37 +32,37 @@ from outcomes.deadlines import deadline_from_wording
 from outcomes.models import DevelopmentAction, OutcomeFramework
 from partnership.models import Organisation, Person
 
-MINUTES_LOCKED = (
+MINUTES_LOCKED = _(
     "The minutes of {date} are {status}: they change only by a recorded correction to a minute."
 )
-PERSON_LISTED_TWICE = "{person} is listed more than once."
-INTEREST_OF_SOMEONE_ELSE = "The interest chosen is registered to {owner}, not to {person}."
-INTEREST_NOT_REGISTERED_THEN = "The interest chosen was not on the register on {date}."
-ITEM_ON_ANOTHER_AGENDA = "The item is on another meeting's agenda."
-ITEM_ALREADY_MINUTED = "Item {position} already has minute {number}."
-RESOLUTION_WITH_ACTION_REMOVED = (
+PERSON_LISTED_TWICE = _("{person} is listed more than once.")
+INTEREST_OF_SOMEONE_ELSE = _("The interest chosen is registered to {owner}, not to {person}.")
+INTEREST_NOT_REGISTERED_THEN = _("The interest chosen was not on the register on {date}.")
+ITEM_ON_ANOTHER_AGENDA = _("The item is on another meeting's agenda.")
+ITEM_ALREADY_MINUTED = _("Item {position} already has minute {number}.")
+RESOLUTION_WITH_ACTION_REMOVED = _(
     "Resolution {label} created development action {reference}, so it cannot be removed."
 )
-MINUTES_NOT_DRAFTED = "There are no draft minutes of {date} to approve."
-MINUTES_ALREADY_APPROVED = "The minutes of {date} were already approved at the meeting of {at}."
+MINUTES_NOT_DRAFTED = _("There are no draft minutes of {date} to approve.")
+MINUTES_ALREADY_APPROVED = _("The minutes of {date} were already approved at the meeting of {at}.")
 # Minutes marked approved by hand, in the admin, may not say where.
-MINUTES_ALREADY_APPROVED_UNRECORDED = "The minutes of {date} were already approved."
-APPROVED_AT_ANOTHER_BOARD = "Minutes of {board} are approved at a meeting of {board}."
-APPROVED_AT_EARLIER_MEETING = (
+MINUTES_ALREADY_APPROVED_UNRECORDED = _("The minutes of {date} were already approved.")
+APPROVED_AT_ANOTHER_BOARD = _("Minutes of {board} are approved at a meeting of {board}.")
+APPROVED_AT_EARLIER_MEETING = _(
     "The minutes of {date} are approved at a later meeting; the meeting of {at} is not later."
 )
-APPROVED_BEFORE_MEETING_HELD = "The meeting of {at} has not taken place yet."
-MINUTES_NOT_APPROVED = "Only approved minutes are published; the minutes of {date} are {status}."
-MINUTES_ALREADY_PUBLISHED = "The minutes of {date} were already published on {published}."
-MINUTE_NOT_YET_APPROVED = (
+APPROVED_BEFORE_MEETING_HELD = _("The meeting of {at} has not taken place yet.")
+MINUTES_NOT_APPROVED = _("Only approved minutes are published; the minutes of {date} are {status}.")
+MINUTES_ALREADY_PUBLISHED = _("The minutes of {date} were already published on {published}.")
+MINUTE_NOT_YET_APPROVED = _(
     "Minute {number} is not approved yet: change the draft rather than record a correction."
 )
-CORRECTION_CHANGES_NOTHING = "The corrected text is the same as the minute's text."
-CORRECTION_AGREED_ELSEWHERE = (
+CORRECTION_CHANGES_NOTHING = _("The corrected text is the same as the minute's text.")
+CORRECTION_AGREED_ELSEWHERE = _(
     "A correction is agreed at a later meeting of {board} than the one the minute records."
 )
-RESOLUTION_HAS_ACTION = "This resolution already created development action {reference}."
-ACTION_REFERENCE_TAKEN = "The partnership already has a development action {reference}."
+RESOLUTION_HAS_ACTION = _("This resolution already created development action {reference}.")
+ACTION_REFERENCE_TAKEN = _("The partnership already has a development action {reference}.")
 
 _LOCKED_STATUSES = {Meeting.MinutesStatus.APPROVED, Meeting.MinutesStatus.PUBLISHED}
 
@@ -421,11 +422,12 @@ def _write_minute(
     minute.save()
 
     existing = {resolution.position: resolution for resolution in minute.resolutions.all()}
-    for position, written in enumerate(resolutions, start=1):
+    for position, (label, text, *welsh) in enumerate(resolutions, start=1):
         resolution = existing.pop(position, None) or Resolution(minute=minute, position=position)
-        resolution.label = written.label.strip()
-        resolution.text = written.text.strip()
-        resolution.text_cy = written.text_cy.strip()
+        resolution.label = label.strip()
+        resolution.text = text.strip()
+        # Callers may pass (label, text) pairs; a ResolutionText also carries the Welsh.
+        resolution.text_cy = welsh[0].strip() if welsh else ""
         resolution.full_clean()
         resolution.save()
     for resolution in existing.values():

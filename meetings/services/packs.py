@@ -4,14 +4,17 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from meetings import tasks
 from meetings.models import AgendaPack, Meeting
 from meetings.services.announcements import announce_pack_ready
 from partnership.models import Person
 
-PACK_NEEDS_ITEMS = "Add items to the agenda before generating its pack."
-PACK_NOT_FAILED = "Only a pack that failed can be tried again."
+# Marked only, and translated where raised: a plain string, so that it can be looked for in a page.
+PACK_NEEDS_ITEMS = gettext_noop("Add items to the agenda before generating its pack.")
+PACK_NOT_FAILED = _("Only a pack that failed can be tried again.")
 PACK_ABANDONED = (
     "The pack was started {attempts} times without finishing: the worker rendering it stopped "
     "each time, perhaps for lack of memory. Try again, or ask an administrator to look at it."
@@ -29,7 +32,7 @@ def _send_render_task(pack: AgendaPack) -> None:
 def agenda_pack_request(*, meeting: Meeting, variant: str, by: Person) -> AgendaPack:
     """Queues a pack of the agenda; one already on its way for the same audience is reused."""
     if not meeting.agenda_items.exists():
-        raise ValidationError(PACK_NEEDS_ITEMS)
+        raise ValidationError(gettext(PACK_NEEDS_ITEMS))
     pack = AgendaPack(meeting=meeting, variant=variant, requested_by=by)
     pack.full_clean()
     in_progress = (

@@ -1,13 +1,16 @@
 """Putting an outcome framework's performance report on a board's agenda, as a report whose
 appendix is the report's PDF, merged into the agenda pack as it is."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Meeting, Report
 from meetings.services.agenda import agenda_item_add
@@ -17,13 +20,15 @@ from outcomes.performance import framework_performance
 from outcomes.reporting import rag_summary
 from partnership.rules import person_of
 
-NOT_ALLOWED_TO_ADD = "Only those who may build the agenda of {board} may add items to it."
-PERFORMANCE_REPORT_NOT_READY = (
+NOT_ALLOWED_TO_ADD = _("Only those who may build the agenda of {board} may add items to it.")
+PERFORMANCE_REPORT_NOT_READY = _(
     "That performance report is {status}: only a report that is ready can go on an agenda."
 )
-PERFORMANCE_REPORT_OF_ANOTHER_PARTNERSHIP = (
+PERFORMANCE_REPORT_OF_ANOTHER_PARTNERSHIP = _(
     "That performance report is of {partnership}'s framework, not of this board's partnership."
 )
+# The item's, report's and appendix's words are stored in their English fields, and printed
+# in the pack, so they are not in the language of whoever adds them.
 PERFORMANCE_REPORT_TITLE = "Performance report: {framework}"
 PERFORMANCE_REPORT_PURPOSE = (
     "To note how the indicators of the {framework} stand as of {as_of}: {summary}. The full "
@@ -57,9 +62,11 @@ def agenda_item_add_performance_report(
                 )
             }
         )
-    as_of = date_format(performance_report.as_of, "j F Y")
+    # The words below are stored in the records' English fields, whoever's language is active.
+    with translation.override(settings.LANGUAGE_CODE):
+        as_of = date_format(performance_report.as_of, "j F Y")
+        summary = rag_summary(framework_performance(framework, as_of=performance_report.as_of))
     person = person_of(by)
-    summary = rag_summary(framework_performance(framework, as_of=performance_report.as_of))
     report = report_create(
         board=meeting.board,
         fields={

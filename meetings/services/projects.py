@@ -11,26 +11,31 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board
 from meetings.models import Meeting, ProjectDecision, Resolution
 from outcomes.models import Project
 
-PROJECT_NOT_PROPOSABLE = "Only a draft or refused project can be proposed; {project} is {status}."
-PROJECT_NOT_PROPOSED = "Only a proposed project can be approved or refused; {project} is {status}."
-PROJECT_NOT_APPROVED = (
+PROJECT_NOT_PROPOSABLE = _(
+    "Only a draft or refused project can be proposed; {project} is {status}."
+)
+PROJECT_NOT_PROPOSED = _(
+    "Only a proposed project can be approved or refused; {project} is {status}."
+)
+PROJECT_NOT_APPROVED = _(
     "Only an approved project's performance framework is signed off; {project} is {status}."
 )
-PROJECT_WITHOUT_FRAMEWORK = "{project} has no performance framework to sign off."
-FRAMEWORK_ALREADY_SIGNED_OFF = "The performance framework of {project} was signed off on {date}."
-BOARD_NOT_ABOVE = (
+PROJECT_WITHOUT_FRAMEWORK = _("{project} has no performance framework to sign off.")
+FRAMEWORK_ALREADY_SIGNED_OFF = _("The performance framework of {project} was signed off on {date}.")
+BOARD_NOT_ABOVE = _(
     "{board} is not above {proposing_board}: a project is decided by a board its proposing "
     "board reports to."
 )
-MEETING_OF_ANOTHER_BOARD = "The meeting chosen is a meeting of {meeting_board}, not of {board}."
-RESOLUTION_OF_ANOTHER_MEETING = "The resolution chosen was not minuted at the meeting of {date}."
-DECIDED_ON_NOT_MEETING_DAY = "The decision was made at the meeting, on {date}."
-DECIDED_BEFORE_PROPOSED = "The decision cannot come before the project was proposed, on {date}."
+MEETING_OF_ANOTHER_BOARD = _("The meeting chosen is a meeting of {meeting_board}, not of {board}.")
+RESOLUTION_OF_ANOTHER_MEETING = _("The resolution chosen was not minuted at the meeting of {date}.")
+DECIDED_ON_NOT_MEETING_DAY = _("The decision was made at the meeting, on {date}.")
+DECIDED_BEFORE_PROPOSED = _("The decision cannot come before the project was proposed, on {date}.")
 
 
 @transaction.atomic

@@ -13,15 +13,16 @@ from django.core.files import File
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from core.html import html_from_word_document, sanitise_html
 from core.uploads import DocumentKind, check_document, check_word_document
 from governance.models import Board
 from meetings.models import Appendix, Report
 
-APPENDIX_LABEL_TAKEN = "This report already has an appendix {label}."
-APPENDIX_NEEDS_CONTENT = "Upload the appendix as a PDF or Word document, or type its text."
-APPENDIX_FILE_OR_TEXT = "Upload the appendix or type its text, not both."
+APPENDIX_LABEL_TAKEN = _("This report already has an appendix {label}.")
+APPENDIX_NEEDS_CONTENT = _("Upload the appendix as a PDF or Word document, or type its text.")
+APPENDIX_FILE_OR_TEXT = _("Upload the appendix or type its text, not both.")
 
 RICH_TEXT_FIELDS = frozenset(Report.RICH_TEXT_FIELDS)
 COVER_SHEET_FIELDS = RICH_TEXT_FIELDS | {

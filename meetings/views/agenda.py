@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from meetings.exemptions import exemption_notice
@@ -45,10 +47,14 @@ class MeetingScheduleView(BoardMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Schedule a meeting of {self.board}"
+        return gettext("Schedule a meeting of {board}").format(board=self.board)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "board": self.board, "button": "Schedule meeting"}
+        return {
+            **super().get_form_kwargs(),
+            "board": self.board,
+            "button": gettext("Schedule meeting"),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(board=self.board, **kwargs)
@@ -58,7 +64,9 @@ class MeetingScheduleView(BoardMixin, ServiceFormView):
 
     def success_message(self) -> str:
         starts_at = timezone.localtime(self.meeting.starts_at)
-        return f"Meeting scheduled for {starts_at:%-d %B %Y}. Now build its agenda."
+        return gettext("Meeting scheduled for {starts_at:%-d %B %Y}. Now build its agenda.").format(
+            starts_at=starts_at
+        )
 
     def get_success_url(self) -> str:
         return reverse("meetings:agenda_build", args=[self.meeting.pk])
@@ -66,21 +74,21 @@ class MeetingScheduleView(BoardMixin, ServiceFormView):
 
 class MeetingEditView(MeetingMixin, ServiceFormView):
     form_class = MeetingForm
-    heading = "Change the date, time or place"
+    heading = _("Change the date, time or place")
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "board": self.meeting.board,
             "meeting": self.meeting,
-            "button": "Save changes",
+            "button": gettext("Save changes"),
         }
 
     def act(self, form) -> None:
         meeting_update(meeting=self.meeting, **form.meeting_details())
 
     def success_message(self) -> str:
-        return "The meeting's details have been changed."
+        return gettext("The meeting's details have been changed.")
 
     def get_success_url(self) -> str:
         return self.meeting.get_absolute_url()
@@ -113,7 +121,7 @@ class AgendaBuildView(MeetingMixin, TemplateView):
 
 class AgendaItemAddView(MeetingMixin, ServiceFormView):
     form_class = AgendaItemForm
-    heading = "Add an item"
+    heading = _("Add an item")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -122,7 +130,9 @@ class AgendaItemAddView(MeetingMixin, ServiceFormView):
         self.item = agenda_item_add(meeting=self.meeting, **form.item_details())
 
     def success_message(self) -> str:
-        return f"Item {self.item.position}, {self.item.title}, has been added."
+        return gettext("Item {position}, {title}, has been added.").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_success_url(self) -> str:
         return self.agenda_url()
@@ -133,7 +143,9 @@ class AgendaItemEditView(ItemMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Change item {self.item.position}, {self.item.title}"
+        return gettext("Change item {position}, {title}").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting, "item": self.item}
@@ -142,7 +154,9 @@ class AgendaItemEditView(ItemMixin, ServiceFormView):
         agenda_item_update(item=self.item, **form.item_details())
 
     def success_message(self) -> str:
-        return f"Item {self.item.position}, {self.item.title}, has been changed."
+        return gettext("Item {position}, {title}, has been changed.").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_success_url(self) -> str:
         return self.agenda_url()
@@ -155,7 +169,9 @@ class AgendaItemMoveView(ItemMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Move item {self.item.position}, {self.item.title}"
+        return gettext("Move item {position}, {title}").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "count": self.meeting.agenda_items.count()}
@@ -164,7 +180,9 @@ class AgendaItemMoveView(ItemMixin, ServiceFormView):
         agenda_item_move(item=self.item, position=form.cleaned_data["position"])
 
     def success_message(self) -> str:
-        return f"{self.item.title} is now item {self.item.position}."
+        return gettext("{title} is now item {position}.").format(
+            title=self.item.title, position=self.item.position
+        )
 
     def get_success_url(self) -> str:
         return self.agenda_url()
@@ -176,13 +194,15 @@ class AgendaItemRemoveView(ItemMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Remove item {self.item.position}, {self.item.title}?"
+        return gettext("Remove item {position}, {title}?").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def act(self, form) -> None:
         agenda_item_remove(item=self.item)
 
     def success_message(self) -> str:
-        return f"{self.item.title} has been removed from the agenda."
+        return gettext("{title} has been removed from the agenda.").format(title=self.item.title)
 
     def get_success_url(self) -> str:
         return self.agenda_url()
@@ -192,7 +212,7 @@ class AgendaPublishView(MeetingMixin, ServiceFormView):
     permission_required = "meetings.publish_agenda"
     form_class = AgendaPublishForm
     template_name = "meetings/agenda/publish.html"
-    heading = "Publish the agenda"
+    heading = _("Publish the agenda")
 
     @cached_property
     def notice(self):
@@ -208,7 +228,7 @@ class AgendaPublishView(MeetingMixin, ServiceFormView):
         agenda_publish(meeting=self.meeting, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return "The agenda has been published."
+        return gettext("The agenda has been published.")
 
     def get_success_url(self) -> str:
         return self.meeting.get_absolute_url()

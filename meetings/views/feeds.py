@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext
 from django.views import View
 
 from governance.models import Board
@@ -25,7 +26,11 @@ class PartnershipCalendarView(View):
     def get(self, request, partnership):
         partnership = get_object_or_404(Partnership, slug=partnership)
         meetings = with_versions(Meeting.objects.filter(board__partnership=partnership))
-        return _calendar_response(f"Meetings of {partnership}", meetings, partnership.slug)
+        return _calendar_response(
+            gettext("Meetings of {partnership}").format(partnership=partnership),
+            meetings,
+            partnership.slug,
+        )
 
 
 class BoardCalendarView(View):
@@ -34,7 +39,11 @@ class BoardCalendarView(View):
     def get(self, request, partnership, board):
         board = get_object_or_404(Board, partnership__slug=partnership, slug=board)
         meetings = with_versions(board.meetings.all())
-        return _calendar_response(f"Meetings of {board}", meetings, f"{partnership}-{board.slug}")
+        return _calendar_response(
+            gettext("Meetings of {board}").format(board=board),
+            meetings,
+            f"{partnership}-{board.slug}",
+        )
 
 
 urlpatterns = [

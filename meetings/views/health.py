@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -51,27 +52,34 @@ def _charts(health: BoardHealth) -> dict[str, str]:
     rows = health.meetings
     return {
         "meetings": bar_chart_svg(
-            title="Attendance by meeting",
-            unit="members",
+            title=gettext("Attendance by meeting"),
+            unit=gettext("members"),
             labels=[f"{timezone.localdate(row.meeting.starts_at):%-d %b %Y}" for row in rows],
             series=[
-                ("Present", [row.present for row in rows]),
-                ("Apologies", [row.apologies for row in rows]),
-                ("Absent", [row.absent for row in rows]),
+                (gettext("Present"), [row.present for row in rows]),
+                (gettext("Apologies"), [row.apologies for row in rows]),
+                (gettext("Absent"), [row.absent for row in rows]),
             ],
             stacked=True,
         ),
         "members": bar_chart_svg(
-            title="Attendance by member",
-            unit="% of meetings attended",
+            title=gettext("Attendance by member"),
+            # xgettext:no-python-format
+            unit=gettext("% of meetings attended"),
             labels=[row.name for row in health.members],
-            series=[("Attended", [row.percent for row in health.members])],
+            series=[(gettext("Attended"), [row.percent for row in health.members])],
             horizontal=True,
             maximum=100,
         ),
-        "kinds": _count_chart("Agenda items by kind", "agenda items", health.topics_by_kind),
-        "themes": _count_chart("Agenda items by theme", "agenda items", health.topics_by_theme),
-        "circulated": _count_chart("Items circulated", "items", health.circulated_by_kind),
+        "kinds": _count_chart(
+            gettext("Agenda items by kind"), gettext("agenda items"), health.topics_by_kind
+        ),
+        "themes": _count_chart(
+            gettext("Agenda items by theme"), gettext("agenda items"), health.topics_by_theme
+        ),
+        "circulated": _count_chart(
+            gettext("Items circulated"), gettext("items"), health.circulated_by_kind
+        ),
     }
 
 

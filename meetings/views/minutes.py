@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from meetings.forms.minutes import (
@@ -76,7 +78,7 @@ class MeetingRecordView(RecordMixin, TemplateView):
 class AttendanceView(RecordMixin, ServiceFormView):
     form_class = AttendanceForm
     template_name = "meetings/minutes/attendance.html"
-    heading = "Attendance"
+    heading = _("Attendance")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -85,12 +87,12 @@ class AttendanceView(RecordMixin, ServiceFormView):
         attendance_record(meeting=self.meeting, entries=form.entries())
 
     def success_message(self) -> str:
-        return "Attendance has been recorded."
+        return gettext("Attendance has been recorded.")
 
 
 class DeclarationAddView(RecordMixin, ServiceFormView):
     form_class = DeclarationForm
-    heading = "Record a declaration of interest"
+    heading = _("Record a declaration of interest")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -99,7 +101,9 @@ class DeclarationAddView(RecordMixin, ServiceFormView):
         self.declaration = declaration_record(meeting=self.meeting, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The declaration by {self.declaration.person} has been recorded."
+        return gettext("The declaration by {person} has been recorded.").format(
+            person=self.declaration.person
+        )
 
 
 class DeclarationRemoveView(RecordMixin, ServiceFormView):
@@ -107,7 +111,11 @@ class DeclarationRemoveView(RecordMixin, ServiceFormView):
     template_name = "meetings/minutes/declaration_remove.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "button": "Remove declaration", "warning": True}
+        return {
+            **super().get_form_kwargs(),
+            "button": gettext("Remove declaration"),
+            "warning": True,
+        }
 
     @cached_property
     def declaration(self) -> Declaration:
@@ -119,13 +127,15 @@ class DeclarationRemoveView(RecordMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Remove the declaration by {self.declaration.person}?"
+        return gettext("Remove the declaration by {person}?").format(person=self.declaration.person)
 
     def act(self, form) -> None:
         declaration_remove(declaration=self.declaration)
 
     def success_message(self) -> str:
-        return f"The declaration by {self.declaration.person} has been removed."
+        return gettext("The declaration by {person} has been removed.").format(
+            person=self.declaration.person
+        )
 
 
 class MinuteMixin(RecordMixin):
@@ -140,7 +150,7 @@ class MinuteMixin(RecordMixin):
 
 class MinuteAddView(RecordMixin, ServiceFormView):
     form_class = MinuteForm
-    heading = "Add a minute"
+    heading = _("Add a minute")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -149,7 +159,7 @@ class MinuteAddView(RecordMixin, ServiceFormView):
         self.minute = minute_record(meeting=self.meeting, **form.minute_details())
 
     def success_message(self) -> str:
-        return f"Minute {self.minute} has been added."
+        return gettext("Minute {minute} has been added.").format(minute=self.minute)
 
 
 class MinuteEditView(MinuteMixin, ServiceFormView):
@@ -157,7 +167,7 @@ class MinuteEditView(MinuteMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Change minute {self.minute.number}"
+        return gettext("Change minute {number}").format(number=self.minute.number)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting, "minute": self.minute}
@@ -166,13 +176,13 @@ class MinuteEditView(MinuteMixin, ServiceFormView):
         minute_update(minute=self.minute, **form.minute_details())
 
     def success_message(self) -> str:
-        return f"Minute {self.minute} has been changed."
+        return gettext("Minute {minute} has been changed.").format(minute=self.minute)
 
 
 class MinutesApproveView(RecordMixin, ServiceFormView):
     permission_required = "meetings.approve_minutes"
     form_class = MinutesApproveForm
-    heading = "Approve the minutes"
+    heading = _("Approve the minutes")
     template_name = "meetings/minutes/approve.html"
 
     def get_form_kwargs(self):
@@ -184,23 +194,23 @@ class MinutesApproveView(RecordMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return "The minutes have been approved as a correct record."
+        return gettext("The minutes have been approved as a correct record.")
 
 
 class MinutesPublishView(RecordMixin, ServiceFormView):
     permission_required = "meetings.publish_minutes"
     form_class = ConfirmationForm
-    heading = "Publish the minutes"
+    heading = _("Publish the minutes")
     template_name = "meetings/minutes/publish.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "button": "Publish the minutes"}
+        return {**super().get_form_kwargs(), "button": gettext("Publish the minutes")}
 
     def act(self, form) -> None:
         minutes_publish(meeting=self.meeting, by=self.person())
 
     def success_message(self) -> str:
-        return "The minutes have been published."
+        return gettext("The minutes have been published.")
 
     def get_success_url(self) -> str:
         return self.meeting.get_absolute_url()
@@ -213,7 +223,9 @@ class MinuteCorrectView(MinuteMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Correct minute {self.minute.number}, {self.minute.title}"
+        return gettext("Correct minute {number}, {title}").format(
+            number=self.minute.number, title=self.minute.title
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "minute": self.minute}
@@ -222,7 +234,9 @@ class MinuteCorrectView(MinuteMixin, ServiceFormView):
         minute_correct(minute=self.minute, by=self.person(), **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The correction to minute {self.minute.number} has been recorded."
+        return gettext("The correction to minute {number} has been recorded.").format(
+            number=self.minute.number
+        )
 
 
 class ResolutionMixin(RecordMixin):
@@ -246,7 +260,7 @@ class ResolutionMixin(RecordMixin):
 class ResolutionActionView(ResolutionMixin, ServiceFormView):
     form_class = ResolutionActionForm
     template_name = "meetings/minutes/resolution_action.html"
-    heading = "Create a development action from a resolution"
+    heading = _("Create a development action from a resolution")
 
     def act(self, form) -> None:
         self.action = resolution_create_action(
@@ -254,7 +268,9 @@ class ResolutionActionView(ResolutionMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"Development action {self.action.reference} has been created."
+        return gettext("Development action {reference} has been created.").format(
+            reference=self.action.reference
+        )
 
 
 urlpatterns = [

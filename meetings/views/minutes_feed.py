@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from meetings.models import Meeting, Minute
 from partnership.models import Partnership
@@ -25,7 +26,9 @@ class PublishedMinutesFeed(Feed):
         return get_object_or_404(Partnership, slug=partnership) if partnership else None
 
     def title(self, partnership):
-        return f"Minutes published by {partnership}" if partnership else "Minutes published"
+        if partnership:
+            return gettext("Minutes published by {partnership}").format(partnership=partnership)
+        return gettext("Minutes published")
 
     def link(self, partnership):
         return (
@@ -35,7 +38,7 @@ class PublishedMinutesFeed(Feed):
         )
 
     def subtitle(self, partnership):
-        return "Newly published minutes of the boards, with the decisions they record."
+        return gettext("Newly published minutes of the boards, with the decisions they record.")
 
     def items(self, partnership):
         open_minutes = Minute.objects.filter(
@@ -51,7 +54,7 @@ class PublishedMinutesFeed(Feed):
         )
 
     def item_title(self, meeting):
-        return f"Minutes of {meeting}"
+        return gettext("Minutes of {meeting}").format(meeting=meeting)
 
     def item_link(self, meeting):
         return meeting.get_absolute_url()
@@ -74,7 +77,8 @@ class PublishedMinutesFeed(Feed):
                 for resolution in minute.resolutions.all()
             ]
             if resolutions:
-                parts.append(f"<p>RESOLVED:</p><ul>{''.join(resolutions)}</ul>")
+                resolved = escape(gettext("RESOLVED:"))
+                parts.append(f"<p>{resolved}</p><ul>{''.join(resolutions)}</ul>")
         return "".join(parts)
 
 

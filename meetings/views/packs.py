@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -18,9 +19,14 @@ from meetings.services.packs import agenda_pack_request, agenda_pack_retry
 from meetings.views.base import MeetingMixin
 from partnership.rules import person_of
 
+# What each pack's file is called: its name is the same whatever language the reader reads.
 PACK_NAMES = {
     AgendaPack.Variant.PUBLIC: "public agenda pack",
     AgendaPack.Variant.MEMBERS: "members' agenda pack",
+}
+BEING_GENERATED = {
+    AgendaPack.Variant.PUBLIC: _("The public agenda pack is being generated."),
+    AgendaPack.Variant.MEMBERS: _("The members' agenda pack is being generated."),
 }
 
 
@@ -52,7 +58,7 @@ class PackRequestView(MeetingMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"The {PACK_NAMES[variant]} is being generated.")
+            messages.success(request, BEING_GENERATED[variant])
         return redirect(_panel_url(self.meeting))
 
 
@@ -78,7 +84,7 @@ class PackRetryView(PackMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"The {PACK_NAMES[self.pack.variant]} is being generated.")
+            messages.success(request, BEING_GENERATED[self.pack.variant])
         return redirect(_panel_url(self.pack.meeting))
 
 

@@ -1,6 +1,8 @@
 """Adding an outcome framework's performance report to a meeting's agenda."""
 
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from meetings.forms.performance import PerformanceReportChoiceForm
 from meetings.services.performance import agenda_item_add_performance_report
@@ -9,7 +11,7 @@ from meetings.views.base import MeetingMixin, ServiceFormView
 
 class AgendaItemAddPerformanceReportView(MeetingMixin, ServiceFormView):
     form_class = PerformanceReportChoiceForm
-    heading = "Add a performance report"
+    heading = _("Add a performance report")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -22,7 +24,9 @@ class AgendaItemAddPerformanceReportView(MeetingMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"Item {self.item.position}, {self.item.title}, has been added."
+        return gettext("Item {position}, {title}, has been added.").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_success_url(self) -> str:
         return self.agenda_url()

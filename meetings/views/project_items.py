@@ -3,6 +3,8 @@ resolution that made it."""
 
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from meetings.forms.project_items import ProjectDecisionForm, ProjectsForApprovalForm
 from meetings.models import ProjectDecision
@@ -15,7 +17,7 @@ from meetings.views.minutes import ResolutionMixin
 class AgendaItemAddProjectsView(MeetingMixin, ServiceFormView):
     form_class = ProjectsForApprovalForm
     template_name = "meetings/project_items/agenda_item_add.html"
-    heading = "Add projects for approval"
+    heading = _("Add projects for approval")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
@@ -24,7 +26,9 @@ class AgendaItemAddProjectsView(MeetingMixin, ServiceFormView):
         self.item = agenda_item_add(meeting=self.meeting, **form.item_details())
 
     def success_message(self) -> str:
-        return f"Item {self.item.position}, {self.item.title}, has been added."
+        return gettext("Item {position}, {title}, has been added.").format(
+            position=self.item.position, title=self.item.title
+        )
 
     def get_success_url(self) -> str:
         return self.agenda_url()
@@ -33,7 +37,7 @@ class AgendaItemAddProjectsView(MeetingMixin, ServiceFormView):
 class ResolutionDecideProjectView(ResolutionMixin, ServiceFormView):
     form_class = ProjectDecisionForm
     template_name = "meetings/project_items/resolution_decide.html"
-    heading = "Record a project decision from a resolution"
+    heading = _("Record a project decision from a resolution")
 
     def act(self, form) -> None:
         decision = form.cleaned_data["decision"]
@@ -54,7 +58,9 @@ class ResolutionDecideProjectView(ResolutionMixin, ServiceFormView):
 
     def success_message(self) -> str:
         decision: ProjectDecision = self.decision
-        return f"{decision.project}: {decision.get_step_display().lower()} by {decision.board}."
+        return gettext("{project}: {step} by {board}.").format(
+            project=decision.project, step=decision.get_step_display().lower(), board=decision.board
+        )
 
 
 urlpatterns = [

@@ -9,6 +9,8 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -38,19 +40,19 @@ EDIT_REPORTS = "meetings.schedule_meeting"
 # whose paragraphs are numbered on from one section to the next, from Key considerations on
 # (1 to 17 in the Engagement Framework report), as agenda packs number them too.
 OPENING_SECTIONS = [
-    ("recommendations", "Recommendations"),
-    ("key_points_summary", "Key points summary"),
-    ("alternative_options", "Alternative options"),
-    ("reasons_for_recommendations", "Reasons for recommendations"),
-    ("introduction_and_background", "Introduction and background"),
+    ("recommendations", _("Recommendations")),
+    ("key_points_summary", _("Key points summary")),
+    ("alternative_options", _("Alternative options")),
+    ("reasons_for_recommendations", _("Reasons for recommendations")),
+    ("introduction_and_background", _("Introduction and background")),
 ]
 NUMBERED_SECTIONS = [
-    ("key_considerations", "Key considerations"),
-    ("community_impact", "Community impact"),
-    ("financial_implications", "Financial implications"),
-    ("legal_implications", "Legal implications"),
-    ("risk_management", "Risk management"),
-    ("consultees", "Consultees"),
+    ("key_considerations", _("Key considerations")),
+    ("community_impact", _("Community impact")),
+    ("financial_implications", _("Financial implications")),
+    ("legal_implications", _("Legal implications")),
+    ("risk_management", _("Risk management")),
+    ("consultees", _("Consultees")),
 ]
 
 
@@ -67,11 +69,13 @@ def cover_sheet(report: Report) -> list[Section]:
         return mark_safe(sanitise_html(getattr(report, name)))
 
     key_decision = report.key_decision_note or (
-        "This is a key decision" if report.is_key_decision else "This is not a key decision"
+        gettext("This is a key decision")
+        if report.is_key_decision
+        else gettext("This is not a key decision")
     )
     sections = [
-        Section("Purpose", rich_text("purpose")),
-        Section("Key decision", format_html("<p>{}</p>", key_decision)),
+        Section(gettext("Purpose"), rich_text("purpose")),
+        Section(gettext("Key decision"), format_html("<p>{}</p>", key_decision)),
         *(Section(heading, rich_text(name)) for name, heading in OPENING_SECTIONS),
     ]
     number = 1
@@ -141,10 +145,10 @@ class ReportCreateView(BoardMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Write a report to {self.board}"
+        return gettext("Write a report to {board}").format(board=self.board)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "board": self.board, "button": "Save report"}
+        return {**super().get_form_kwargs(), "board": self.board, "button": gettext("Save report")}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(board=self.board, **kwargs)
@@ -153,7 +157,7 @@ class ReportCreateView(BoardMixin, ServiceFormView):
         self.report = report_create(board=self.board, fields=form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"The report, {self.report}, has been saved."
+        return gettext("The report, {report}, has been saved.").format(report=self.report)
 
     def get_success_url(self) -> str:
         return reverse("meetings:report_detail", args=[self.report.pk])
@@ -162,21 +166,21 @@ class ReportCreateView(BoardMixin, ServiceFormView):
 class ReportEditView(ReportMixin, ServiceFormView):
     form_class = ReportForm
     template_name = "meetings/reports/report_form.html"
-    heading = "Change the report"
+    heading = _("Change the report")
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "instance": self.report,
             "board": self.report.board,
-            "button": "Save changes",
+            "button": gettext("Save changes"),
         }
 
     def act(self, form) -> None:
         report_update(report=self.report, fields=form.cleaned_data)
 
     def success_message(self) -> str:
-        return "The report has been changed."
+        return gettext("The report has been changed.")
 
 
 class ReportDetailView(ReportMixin, TemplateView):
@@ -206,19 +210,19 @@ class ReportDetailView(ReportMixin, TemplateView):
 class ReportWordUploadView(ReportMixin, ServiceFormView):
     form_class = ReportWordForm
     template_name = "meetings/reports/word_upload.html"
-    heading = "Upload the report from Word"
+    heading = _("Upload the report from Word")
 
     def act(self, form) -> None:
         report_import_docx(report=self.report, upload=form.cleaned_data["document"])
 
     def success_message(self) -> str:
-        return "The report text now comes from the Word document."
+        return gettext("The report text now comes from the Word document.")
 
 
 class AppendixAddView(ReportMixin, ServiceFormView):
     form_class = AppendixForm
     template_name = "meetings/reports/appendix_form.html"
-    heading = "Add an appendix"
+    heading = _("Add an appendix")
 
     def act(self, form) -> None:
         self.appendix = appendix_add(
@@ -230,7 +234,7 @@ class AppendixAddView(ReportMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"{self.appendix} has been added."
+        return gettext("{appendix} has been added.").format(appendix=self.appendix)
 
 
 class AppendixMixin(ReportMixin):
@@ -244,17 +248,19 @@ class AppendixRemoveView(AppendixMixin, ServiceFormView):
     template_name = "meetings/reports/appendix_remove.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "button": "Remove appendix", "warning": True}
+        return {**super().get_form_kwargs(), "button": gettext("Remove appendix"), "warning": True}
 
     @property
     def heading(self) -> str:
-        return f"Remove appendix {self.appendix.label}, {self.appendix.title}?"
+        return gettext("Remove appendix {label}, {title}?").format(
+            label=self.appendix.label, title=self.appendix.title
+        )
 
     def act(self, form) -> None:
         appendix_remove(appendix=self.appendix)
 
     def success_message(self) -> str:
-        return f"{self.appendix} has been removed."
+        return gettext("{appendix} has been removed.").format(appendix=self.appendix)
 
 
 class AppendixFileView(AppendixMixin, View):

@@ -6,6 +6,8 @@ deadline not before the action was recorded, no update on a closed action) are t
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import DayMonthYearField, form_helper, optional_choice
 from governance.models import Board, RemitClause
@@ -14,10 +16,10 @@ from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramew
 from outcomes.services.actions import partnership_organisations, partnership_people
 from partnership.models import Organisation, Partnership, Person
 
-REFERENCE_REQUIRED = "Enter the action's reference, for example 2.3."
-ACTIVITY_REQUIRED = "Describe the improvement activity."
-UPDATE_TEXT_REQUIRED = "Enter what has been done since the last update."
-STATUS_REQUIRED = "Choose the action's status as of this update."
+REFERENCE_REQUIRED = _("Enter the action's reference, for example 2.3.")
+ACTIVITY_REQUIRED = _("Describe the improvement activity.")
+UPDATE_TEXT_REQUIRED = _("Enter what has been done since the last update.")
+STATUS_REQUIRED = _("Choose the action's status as of this update.")
 
 
 class RemitClauseChoiceField(forms.ModelChoiceField):
@@ -34,48 +36,50 @@ class DevelopmentActionForm(forms.Form):
     """What an action is, who leads it, and by when, as the partnership agreed it."""
 
     framework = optional_choice(
-        "Outcome framework", OutcomeFramework, empty_label="Not part of a framework"
+        _("Outcome framework"), OutcomeFramework, empty_label=_("Not part of a framework")
     )
     area_for_improvement = optional_choice(
-        "Area for improvement",
+        _("Area for improvement"),
         AreaForImprovement,
         field_class=AreaChoiceField,
-        help_text="It must be one of the chosen framework's.",
+        help_text=_("It must be one of the chosen framework's."),
     )
     remit_clause = optional_choice(
-        "Remit clause",
+        _("Remit clause"),
         RemitClause,
         field_class=RemitClauseChoiceField,
-        help_text="The clause of a board's remit the action serves.",
+        help_text=_("The clause of a board's remit the action serves."),
     )
     reference = forms.CharField(
-        label="Reference",
+        label=_("Reference"),
         max_length=20,
-        help_text="For example, 2.3 for the third activity of area for improvement 2.",
+        help_text=_("For example, 2.3 for the third activity of area for improvement 2."),
         error_messages={"required": REFERENCE_REQUIRED},
     )
     activity = forms.CharField(
-        label="Improvement activity",
+        label=_("Improvement activity"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": ACTIVITY_REQUIRED},
     )
-    lead_person = optional_choice("Person", Person)
-    lead_board = optional_choice("Board", Board)
-    lead_organisation = optional_choice("Organisation", Organisation)
+    lead_person = optional_choice(_("Person"), Person)
+    lead_board = optional_choice(_("Board"), Board)
+    lead_organisation = optional_choice(_("Organisation"), Organisation)
     deadline_wording = forms.CharField(
-        label="Timescale, as agreed",
+        label=_("Timescale, as agreed"),
         max_length=100,
         required=False,
-        help_text="For example, Before March 2014, September/October 2014 or On-going.",
+        help_text=_("For example, Before March 2014, September/October 2014 or On-going."),
     )
     deadline = DayMonthYearField(
-        label="Deadline (optional)",
+        label=_("Deadline (optional)"),
         required=False,
-        help_text="Leave empty to read it from the timescale: Before March 2014 is due "
-        "28 2 2014; On-going has no deadline. For example, 31 3 2014.",
+        help_text=_(
+            "Leave empty to read it from the timescale: Before March 2014 is due "
+            "28 2 2014; On-going has no deadline. For example, 31 3 2014."
+        ),
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=DevelopmentAction.Status.choices,
         initial="not_started",
         widget=forms.RadioSelect,
@@ -118,7 +122,7 @@ class DevelopmentActionForm(forms.Form):
                 Field.select("lead_person"),
                 Field.select("lead_board"),
                 Field.select("lead_organisation"),
-                legend="Who leads it (at least one)",
+                legend=gettext("Who leads it (at least one)"),
                 legend_size=Size.MEDIUM,
             ),
             Field.text("deadline_wording", field_width=20),
@@ -140,18 +144,18 @@ class ActionUpdateForm(forms.Form):
     """A dated note of progress and the status it leaves the action in."""
 
     written_on = DayMonthYearField(
-        label="Date of the update (optional)",
+        label=_("Date of the update (optional)"),
         required=False,
-        help_text="Leave empty for today. For example, 15 1 2014.",
+        help_text=_("Leave empty for today. For example, 15 1 2014."),
     )
     status = forms.ChoiceField(
-        label="Status after this update",
+        label=_("Status after this update"),
         choices=DevelopmentAction.Status.choices,
         widget=forms.RadioSelect,
         error_messages={"required": STATUS_REQUIRED},
     )
     text = forms.CharField(
-        label="Progress",
+        label=_("Progress"),
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": UPDATE_TEXT_REQUIRED},
     )
@@ -163,5 +167,5 @@ class ActionUpdateForm(forms.Form):
             Field("written_on"),
             Field.radios("status", legend_size=Size.SMALL),
             Field.textarea("text"),
-            button="Add update",
+            button=gettext("Add update"),
         )

@@ -6,26 +6,28 @@ and check them, and the views show their refusals on these forms.
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from outcomes.models import Contribution, Outcome, Project
 from partnership.models import Organisation, Partnership
 
-ORGANISATION_REQUIRED = "Choose the partner that made the contribution."
-KIND_REQUIRED = "Choose whether the contribution is cash, staff time or in kind."
-SPENT_ON_REQUIRED = "Enter the date the money was spent."
-AMOUNT_HINT = "In pounds and pence, for example £1,250.00."
-FINANCIAL_YEAR_HINT = "April to March, written as the year it starts and the next: 2013/14."
+ORGANISATION_REQUIRED = _("Choose the partner that made the contribution.")
+KIND_REQUIRED = _("Choose whether the contribution is cash, staff time or in kind.")
+SPENT_ON_REQUIRED = _("Enter the date the money was spent.")
+AMOUNT_HINT = _("In pounds and pence, for example £1,250.00.")
+FINANCIAL_YEAR_HINT = _("April to March, written as the year it starts and the next: 2013/14.")
 
 
 def amount_field() -> forms.CharField:
     """An amount in pounds as typed; the service's parse_amount reads and checks it."""
-    return forms.CharField(label="Amount", required=False, help_text=AMOUNT_HINT)
+    return forms.CharField(label=_("Amount"), required=False, help_text=AMOUNT_HINT)
 
 
 def financial_year_field() -> forms.CharField:
     return forms.CharField(
-        label="Financial year", required=False, max_length=7, help_text=FINANCIAL_YEAR_HINT
+        label=_("Financial year"), required=False, max_length=7, help_text=FINANCIAL_YEAR_HINT
     )
 
 
@@ -40,26 +42,26 @@ class ContributionForm(forms.Form):
     """A partner's contribution in a year, to one of the partnership's projects or outcomes."""
 
     organisation = forms.ModelChoiceField(
-        label="Partner",
+        label=_("Partner"),
         queryset=Organisation.objects.none(),
-        empty_label="Choose a partner",
+        empty_label=_("Choose a partner"),
         error_messages={"required": ORGANISATION_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
-    project = optional_choice("Project", Project, help_text="Choose a project or an outcome.")
-    outcome = optional_choice("Outcome", Outcome, field_class=OutcomeChoiceField)
+    project = optional_choice(_("Project"), Project, help_text=_("Choose a project or an outcome."))
+    outcome = optional_choice(_("Outcome"), Outcome, field_class=OutcomeChoiceField)
     financial_year = financial_year_field()
     kind = forms.ChoiceField(
-        label="Kind of contribution",
+        label=_("Kind of contribution"),
         choices=Contribution.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     amount = amount_field()
     description = forms.CharField(
-        label="Description (optional)",
+        label=_("Description (optional)"),
         required=False,
         max_length=Contribution._meta.get_field("description").max_length,
-        help_text="What the contribution pays for or provides.",
+        help_text=_("What the contribution pays for or provides."),
     )
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
@@ -81,7 +83,7 @@ class ContributionForm(forms.Form):
             Field.radios("kind", legend_size=Size.SMALL, inline=True),
             Field.text("amount", field_width=10),
             Field.text("description"),
-            button="Save contribution",
+            button=gettext("Save contribution"),
         )
 
 
@@ -90,11 +92,13 @@ class SpendForm(forms.Form):
 
     financial_year = financial_year_field()
     spent_on = DayMonthYearField(
-        label="Date spent", help_text="For example, 14 8 2008", required_message=SPENT_ON_REQUIRED
+        label=_("Date spent"),
+        help_text=_("For example, 14 8 2008"),
+        required_message=SPENT_ON_REQUIRED,
     )
     amount = amount_field()
     description = forms.CharField(
-        label="What it was spent on",
+        label=_("What it was spent on"),
         required=False,
         max_length=300,
     )
@@ -106,5 +110,5 @@ class SpendForm(forms.Form):
             Field("spent_on"),
             Field.text("amount", field_width=10),
             Field.text("description"),
-            button="Save spending",
+            button=gettext("Save spending"),
         )

@@ -11,6 +11,8 @@ from decimal import Decimal
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import (
     CHOICE_INVALID,
@@ -29,25 +31,26 @@ from outcomes.services.frameworks import (
 )
 from partnership.models import Organisation, Theme
 
-NAME_REQUIRED = "Enter the name of the framework."
-KIND_REQUIRED = "Choose what kind of framework this is."
-STATUS_REQUIRED = "Choose whether the framework is a draft, agreed or superseded."
-STARTS_ON_REQUIRED = "Enter the date the framework starts."
-ENDS_ON_REQUIRED = "Enter the date the framework ends."
-NUMBER_REQUIRED = "Enter the outcome's number, for example 3."
-NUMBER_INVALID = "Enter the outcome's number as a whole number, for example 3."
-TITLE_REQUIRED = "Enter the outcome as the framework words it."
-CODE_REQUIRED = "Enter the indicator's code, for example EMP-1."
-INDICATOR_NAME_REQUIRED = "Enter the name of the indicator."
-UNIT_REQUIRED = "Enter the unit, for example % or people."
-POLARITY_REQUIRED = "Choose whether higher or lower is better."
-FREQUENCY_REQUIRED = "Choose how often the indicator is measured."
-NUMBER_NOT_A_NUMBER = "Enter a number, for example 61.5."
-TOLERANCE_REQUIRED = "Enter the tolerance in per cent, for example 5."
-PERIOD_START_REQUIRED = "Enter the date the period starts."
-PERIOD_END_REQUIRED = "Enter the date the period ends."
-TARGET_DATE_INVALID = "Enter a real date, for example 1/4/2014."
-TARGET_VALUE_REQUIRED = "Enter the target for the period."
+NAME_REQUIRED = _("Enter the name of the framework.")
+KIND_REQUIRED = _("Choose what kind of framework this is.")
+STATUS_REQUIRED = _("Choose whether the framework is a draft, agreed or superseded.")
+STARTS_ON_REQUIRED = _("Enter the date the framework starts.")
+ENDS_ON_REQUIRED = _("Enter the date the framework ends.")
+NUMBER_REQUIRED = _("Enter the outcome's number, for example 3.")
+NUMBER_INVALID = _("Enter the outcome's number as a whole number, for example 3.")
+TITLE_REQUIRED = _("Enter the outcome as the framework words it.")
+CODE_REQUIRED = _("Enter the indicator's code, for example EMP-1.")
+INDICATOR_NAME_REQUIRED = _("Enter the name of the indicator.")
+# xgettext:no-python-format
+UNIT_REQUIRED = _("Enter the unit, for example % or people.")
+POLARITY_REQUIRED = _("Choose whether higher or lower is better.")
+FREQUENCY_REQUIRED = _("Choose how often the indicator is measured.")
+NUMBER_NOT_A_NUMBER = _("Enter a number, for example 61.5.")
+TOLERANCE_REQUIRED = _("Enter the tolerance in per cent, for example 5.")
+PERIOD_START_REQUIRED = _("Enter the date the period starts.")
+PERIOD_END_REQUIRED = _("Enter the date the period ends.")
+TARGET_DATE_INVALID = _("Enter a real date, for example 1/4/2014.")
+TARGET_VALUE_REQUIRED = _("Enter the target for the period.")
 
 # Officers type a period's dates as 1/4/2014, 1 4 2014 or 2014-04-01.
 # Blank rows under a framework's targets for new periods.
@@ -78,38 +81,42 @@ class FrameworkForm(forms.Form):
     """What a framework is called, its kind and span, and the partnership themes it covers."""
 
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=200,
-        help_text="For example, Highland Single Outcome Agreement 2013/14 to 2018/19",
+        help_text=_("For example, Highland Single Outcome Agreement 2013/14 to 2018/19"),
         error_messages={"required": NAME_REQUIRED},
     )
     kind = forms.ChoiceField(
-        label="Kind of framework",
-        choices=[("", "Choose a kind"), *OutcomeFramework.Kind.choices],
+        label=_("Kind of framework"),
+        choices=[("", _("Choose a kind")), *OutcomeFramework.Kind.choices],
         error_messages={"required": KIND_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=OutcomeFramework.Status.choices,
         initial=OutcomeFramework.Status.DRAFT,
         widget=forms.RadioSelect,
         error_messages={"required": STATUS_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     starts_on = DayMonthYearField(
-        label="Starts on", help_text="For example, 1 4 2013", required_message=STARTS_ON_REQUIRED
+        label=_("Starts on"),
+        help_text=_("For example, 1 4 2013"),
+        required_message=STARTS_ON_REQUIRED,
     )
     ends_on = DayMonthYearField(
-        label="Ends on", help_text="For example, 31 3 2019", required_message=ENDS_ON_REQUIRED
+        label=_("Ends on"), help_text=_("For example, 31 3 2019"), required_message=ENDS_ON_REQUIRED
     )
     themes = forms.ModelMultipleChoiceField(
-        label="Themes (optional)",
+        label=_("Themes (optional)"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The partnership's themes this framework covers; its outcomes come under them.",
+        help_text=_(
+            "The partnership's themes this framework covers; its outcomes come under them."
+        ),
         error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
     )
-    summary = forms.CharField(label="Summary (optional)", required=False, widget=forms.Textarea)
+    summary = forms.CharField(label=_("Summary (optional)"), required=False, widget=forms.Textarea)
 
     def __init__(self, *args, partnership, framework: OutcomeFramework | None = None, **kwargs):
         if framework is not None:
@@ -127,7 +134,7 @@ class FrameworkForm(forms.Form):
             Field("ends_on"),
             Field.checkboxes("themes", small=True, legend_size=Size.SMALL),
             Field.textarea("summary", rows=4),
-            button="Save framework" if framework is None else "Save changes",
+            button=gettext("Save framework") if framework is None else gettext("Save changes"),
         )
 
 
@@ -136,7 +143,7 @@ class OutcomeForm(forms.Form):
     cross-cutting themes it touches."""
 
     number = forms.IntegerField(
-        label="Number",
+        label=_("Number"),
         min_value=1,
         max_value=32767,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -148,21 +155,21 @@ class OutcomeForm(forms.Form):
         },
     )
     title = forms.CharField(
-        label="Outcome",
+        label=_("Outcome"),
         max_length=300,
-        help_text="For example, The Highland economy is growing and people are in work",
+        help_text=_("For example, The Highland economy is growing and people are in work"),
         error_messages={"required": TITLE_REQUIRED},
     )
-    theme = optional_choice("Theme (optional)", Theme, empty_label="No theme")
+    theme = optional_choice(_("Theme (optional)"), Theme, empty_label=_("No theme"))
     description = forms.CharField(
-        label="Description (optional)", required=False, widget=forms.Textarea
+        label=_("Description (optional)"), required=False, widget=forms.Textarea
     )
     cross_cutting_themes = forms.ModelMultipleChoiceField(
-        label="Cross-cutting themes (optional)",
+        label=_("Cross-cutting themes (optional)"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Concerns such as obesity or safeguarding that the outcome touches.",
+        help_text=_("Concerns such as obesity or safeguarding that the outcome touches."),
         error_messages={"invalid_choice": CHOICE_INVALID, "invalid_pk_value": CHOICE_INVALID},
     )
 
@@ -185,7 +192,7 @@ class OutcomeForm(forms.Form):
             Field.select("theme"),
             Field.textarea("description", rows=4),
             Field.checkboxes("cross_cutting_themes", small=True, legend_size=Size.SMALL),
-            button="Save outcome" if outcome is None else "Save changes",
+            button=gettext("Save outcome") if outcome is None else gettext("Save changes"),
         )
 
 
@@ -193,56 +200,56 @@ class IndicatorForm(forms.Form):
     """What an indicator measures and how, who leads it, and its baseline."""
 
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=20,
         help_text=Indicator._meta.get_field("code").help_text,
         error_messages={"required": CODE_REQUIRED},
     )
     name = forms.CharField(
-        label="Name", max_length=300, error_messages={"required": INDICATOR_NAME_REQUIRED}
+        label=_("Name"), max_length=300, error_messages={"required": INDICATOR_NAME_REQUIRED}
     )
     unit = forms.CharField(
-        label="Unit",
+        label=_("Unit"),
         max_length=50,
-        help_text="For example, %, per 1,000 population or people",
+        help_text=_("For example, %, per 1,000 population or people"),
         error_messages={"required": UNIT_REQUIRED},
     )
     polarity = forms.ChoiceField(
-        label="Which is better",
+        label=_("Which is better"),
         choices=Indicator.Polarity.choices,
         widget=forms.RadioSelect,
         error_messages={"required": POLARITY_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     frequency = forms.ChoiceField(
-        label="How often it is measured",
+        label=_("How often it is measured"),
         choices=Indicator.Frequency.choices,
         widget=forms.RadioSelect,
         error_messages={"required": FREQUENCY_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
     source = forms.CharField(
-        label="Source (optional)",
+        label=_("Source (optional)"),
         max_length=300,
         required=False,
-        help_text="For example, Annual Population Survey, ONS",
+        help_text=_("For example, Annual Population Survey, ONS"),
     )
     lead_organisation = optional_choice(
-        "Lead organisation (optional)", Organisation, empty_label="No lead organisation"
+        _("Lead organisation (optional)"), Organisation, empty_label=_("No lead organisation")
     )
-    lead_board = optional_choice("Lead board (optional)", Board, empty_label="No lead board")
+    lead_board = optional_choice(_("Lead board (optional)"), Board, empty_label=_("No lead board"))
     baseline_value = NumberField(
-        label="Baseline (optional)",
+        label=_("Baseline (optional)"),
         max_digits=14,
         decimal_places=4,
         required=False,
-        help_text="The value the indicator started from, in its unit",
+        help_text=_("The value the indicator started from, in its unit"),
     )
     baseline_date = DayMonthYearField(
-        label="Date of the baseline (optional)",
+        label=_("Date of the baseline (optional)"),
         required=False,
-        help_text="When the baseline was measured, for example 31 3 2013",
+        help_text=_("When the baseline was measured, for example 31 3 2013"),
     )
     tolerance_percent = NumberField(
-        label="Tolerance, in per cent of the target",
+        label=_("Tolerance, in per cent of the target"),
         max_digits=5,
         decimal_places=2,
         initial=Indicator._meta.get_field("tolerance_percent").default,
@@ -266,23 +273,23 @@ class IndicatorForm(forms.Form):
                 Field.radios("polarity", inline=True, legend_size=Size.SMALL),
                 Field.radios("frequency", inline=True, legend_size=Size.SMALL),
                 Field.text("source"),
-                legend="What it measures",
+                legend=gettext("What it measures"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
                 Field.select("lead_organisation"),
                 Field.select("lead_board"),
-                legend="Who leads it",
+                legend=gettext("Who leads it"),
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
                 Field.text("baseline_value", field_width=10),
                 Field("baseline_date"),
                 Field.text("tolerance_percent", field_width=5),
-                legend="Baseline and tolerance",
+                legend=gettext("Baseline and tolerance"),
                 legend_size=Size.MEDIUM,
             ),
-            button="Save indicator" if indicator is None else "Save changes",
+            button=gettext("Save indicator") if indicator is None else gettext("Save changes"),
         )
 
 
@@ -296,13 +303,13 @@ class TargetRowForm(forms.Form):
     """One period's target; ticking Remove drops it when the targets are saved."""
 
     period_start = TargetDateField(
-        label="Period starts", error_messages={"required": PERIOD_START_REQUIRED}
+        label=_("Period starts"), error_messages={"required": PERIOD_START_REQUIRED}
     )
     period_end = TargetDateField(
-        label="Period ends", error_messages={"required": PERIOD_END_REQUIRED}
+        label=_("Period ends"), error_messages={"required": PERIOD_END_REQUIRED}
     )
     value = NumberField(
-        label="Target",
+        label=_("Target"),
         max_digits=14,
         decimal_places=4,
         error_messages={"required": TARGET_VALUE_REQUIRED},
@@ -329,7 +336,7 @@ class BaseTargetFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove"
+            form.fields["DELETE"].label = gettext("Remove")
             form.fields["DELETE"].widget.attrs["class"] = "govuk-checkboxes__input"
 
     def rows(self) -> list[tuple[TargetRowForm, TargetRow]]:
@@ -353,7 +360,10 @@ class BaseTargetFormSet(forms.BaseFormSet):
         for number, form in enumerate(self.forms, start=1):
             for name, messages in form.errors.items():
                 anchor = form[name if name in form.fields else "period_start"].auto_id
-                errors += [(anchor, f"Row {number}: {message}") for message in messages]
+                errors += [
+                    (anchor, gettext("Row {number}: {message}").format(number=number, message=m))
+                    for m in messages
+                ]
         return errors
 
 

@@ -6,6 +6,8 @@ that ends after it starts) are the services', whose refusals the views show on t
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import Board
@@ -14,13 +16,15 @@ from outcomes.models import Milestone, Outcome, Project
 from outcomes.services.actions import partnership_organisations, partnership_people
 from partnership.models import Organisation, Partnership, Person
 
-NAME_REQUIRED = "Enter the name of the project."
-PROPOSING_BOARD_REQUIRED = "Choose the board that proposes the project."
-LEAD_ORGANISATION_REQUIRED = "Choose the partner that leads the project."
-MILESTONE_TITLE_REQUIRED = "Enter what the milestone is."
-MILESTONE_STARTS_ON_REQUIRED = "Enter the date the milestone starts."
-MILESTONE_ENDS_ON_REQUIRED = "Enter the date the milestone ends."
-MILESTONE_STATUS_REQUIRED = "Choose how far the milestone has got."
+# Marked only, and translated lazily where used: plain strings, so that they can be looked for in
+# a page.
+NAME_REQUIRED = gettext_noop("Enter the name of the project.")
+PROPOSING_BOARD_REQUIRED = _("Choose the board that proposes the project.")
+LEAD_ORGANISATION_REQUIRED = gettext_noop("Choose the partner that leads the project.")
+MILESTONE_TITLE_REQUIRED = _("Enter what the milestone is.")
+MILESTONE_STARTS_ON_REQUIRED = _("Enter the date the milestone starts.")
+MILESTONE_ENDS_ON_REQUIRED = _("Enter the date the milestone ends.")
+MILESTONE_STATUS_REQUIRED = _("Choose how far the milestone has got.")
 
 
 class OutcomesChoiceField(forms.ModelMultipleChoiceField):
@@ -34,27 +38,30 @@ class ProjectForm(forms.Form):
     the board is chosen only when the project is started."""
 
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=Project._meta.get_field("name").max_length,
-        help_text="For example, Health walks on Cannock Chase",
-        error_messages={"required": NAME_REQUIRED},
+        help_text=_("For example, Health walks on Cannock Chase"),
+        error_messages={"required": _(NAME_REQUIRED)},
     )
     proposing_board = forms.ModelChoiceField(
-        label="Board proposing it",
+        label=_("Board proposing it"),
         queryset=Board.objects.none(),
-        empty_label="Choose a board",
+        empty_label=_("Choose a board"),
         error_messages={"required": PROPOSING_BOARD_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
-    summary = forms.CharField(label="Summary (optional)", required=False, widget=forms.Textarea)
+    summary = forms.CharField(label=_("Summary (optional)"), required=False, widget=forms.Textarea)
     lead_organisation = forms.ModelChoiceField(
-        label="Lead organisation",
+        label=_("Lead organisation"),
         queryset=Organisation.objects.none(),
-        empty_label="Choose a partner",
-        error_messages={"required": LEAD_ORGANISATION_REQUIRED, "invalid_choice": CHOICE_INVALID},
+        empty_label=_("Choose a partner"),
+        error_messages={
+            "required": _(LEAD_ORGANISATION_REQUIRED),
+            "invalid_choice": CHOICE_INVALID,
+        },
     )
-    lead_officer = optional_choice("Lead officer (optional)", Person, empty_label="Not named")
+    lead_officer = optional_choice(_("Lead officer (optional)"), Person, empty_label=_("Not named"))
     outcomes = OutcomesChoiceField(
-        label="Outcomes it serves (optional)",
+        label=_("Outcomes it serves (optional)"),
         queryset=Outcome.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -89,7 +96,7 @@ class ProjectForm(forms.Form):
             Field.select("lead_organisation"),
             Field.select("lead_officer"),
             Field.checkboxes("outcomes", small=True, legend_size=Size.SMALL),
-            button="Save project" if project is None else "Save changes",
+            button=gettext("Save project") if project is None else gettext("Save changes"),
         )
 
 
@@ -97,35 +104,35 @@ class MilestoneForm(forms.Form):
     """A dated step of the project's delivery plan and how far it has got."""
 
     title = forms.CharField(
-        label="Milestone",
+        label=_("Milestone"),
         max_length=Milestone._meta.get_field("title").max_length,
-        help_text="For example, Walk leaders trained",
+        help_text=_("For example, Walk leaders trained"),
         error_messages={"required": MILESTONE_TITLE_REQUIRED},
     )
     starts_on = DayMonthYearField(
-        label="Starts on",
-        help_text="For example, 1 4 2013",
+        label=_("Starts on"),
+        help_text=_("For example, 1 4 2013"),
         required_message=MILESTONE_STARTS_ON_REQUIRED,
     )
     ends_on = DayMonthYearField(
-        label="Ends on",
-        help_text="For example, 30 9 2013",
+        label=_("Ends on"),
+        help_text=_("For example, 30 9 2013"),
         required_message=MILESTONE_ENDS_ON_REQUIRED,
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         choices=Milestone.Status.choices,
         initial=Milestone.Status.NOT_STARTED,
         widget=forms.RadioSelect,
         error_messages={"required": MILESTONE_STATUS_REQUIRED, "invalid_choice": CHOICE_INVALID},
     )
 
-    def __init__(self, *args, button: str = "Add milestone", **kwargs):
+    def __init__(self, *args, button: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(
             Field.text("title"),
             Field("starts_on"),
             Field("ends_on"),
             Field.radios("status", inline=True, legend_size=Size.SMALL),
-            button=button,
+            button=button or gettext("Add milestone"),
         )

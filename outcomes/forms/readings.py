@@ -7,6 +7,8 @@ every row of a file sound) are the services', whose refusals the views show on t
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import DayMonthYearField, form_helper
 from core.uploads import FILE_IS_EMPTY, check_spreadsheet, size_in_words
@@ -18,11 +20,11 @@ from outcomes.forms.frameworks import (
 from outcomes.models import Reading
 from outcomes.services.readings import parse_number
 
-VALUE_REQUIRED = "Enter the value the indicator reached in the period."
-VALUE_TOO_MANY_DIGITS = (
+VALUE_REQUIRED = _("Enter the value the indicator reached in the period.")
+VALUE_TOO_MANY_DIGITS = _(
     "Enter a value with at most {whole} digits before the decimal point and {places} after it."
 )
-FILE_REQUIRED = "Select a CSV file or an Excel workbook of readings."
+FILE_REQUIRED = _("Select a CSV file or an Excel workbook of readings.")
 
 SPREADSHEET_ACCEPT = (
     ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -58,38 +60,38 @@ class ReadingForm(forms.Form):
     """One reading of an indicator: its period, its value and a note."""
 
     period_start = DayMonthYearField(
-        label="Start of the period",
-        help_text="For example, 1 4 2014",
+        label=_("Start of the period"),
+        help_text=_("For example, 1 4 2014"),
         required_message=PERIOD_START_REQUIRED,
     )
     period_end = DayMonthYearField(
-        label="End of the period",
-        help_text="For example, 31 3 2015",
+        label=_("End of the period"),
+        help_text=_("For example, 31 3 2015"),
         required_message=PERIOD_END_REQUIRED,
     )
-    value = ReadingValueField(label="Value")
+    value = ReadingValueField(label=_("Value"))
     note = forms.CharField(
-        label="Note (optional)",
+        label=_("Note (optional)"),
         required=False,
         widget=forms.Textarea,
-        help_text="Where the figure comes from, or why it is provisional.",
+        help_text=_("Where the figure comes from, or why it is provisional."),
     )
 
     def __init__(self, *args, unit: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["value"].help_text = f"In {unit}" if unit else ""
+        self.fields["value"].help_text = gettext("In {unit}").format(unit=unit) if unit else ""
         self.helper = form_helper(
             Field("period_start"),
             Field("period_end"),
             Field.text("value", field_width=10),
             Field.textarea("note", rows=3),
-            button="Save reading",
+            button=gettext("Save reading"),
         )
 
 
 class ReadingsUploadForm(forms.Form):
     upload = forms.FileField(
-        label="Upload a file",
+        label=_("Upload a file"),
         validators=[check_spreadsheet],
         widget=forms.FileInput(attrs={"accept": SPREADSHEET_ACCEPT}),
         error_messages={"required": FILE_REQUIRED, "empty": FILE_IS_EMPTY},
@@ -97,8 +99,8 @@ class ReadingsUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["upload"].help_text = (
+        self.fields["upload"].help_text = gettext(
             "A CSV file saved as UTF-8, or an Excel workbook (.xlsx) whose first sheet holds "
-            f"the readings. It must be smaller than {size_in_words(settings.MAX_UPLOAD_BYTES)}."
-        )
-        self.helper = form_helper(Field("upload"), button="Upload readings")
+            "the readings. It must be smaller than {size}."
+        ).format(size=size_in_words(settings.MAX_UPLOAD_BYTES))
+        self.helper = form_helper(Field("upload"), button=gettext("Upload readings"))

@@ -3,28 +3,37 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-WHOLE_DAYS = {"required": "Enter a number of days.", "invalid": "Enter a whole number of days."}
+WHOLE_DAYS = {
+    "required": _("Enter a number of days."),
+    "invalid": _("Enter a whole number of days."),
+}
 
 
 class ReminderPolicyForm(forms.Form):
     days_before = forms.CharField(
-        label="Days before the deadline",
-        help_text="Remind the lead this many days before the deadline, e.g. 14, 3.",
-        error_messages={"required": "Enter the days before the deadline, for example 14, 3."},
+        label=_("Days before the deadline"),
+        help_text=_("Remind the lead this many days before the deadline, e.g. 14, 3."),
+        error_messages={"required": _("Enter the days before the deadline, for example 14, 3.")},
     )
     on_the_day = forms.BooleanField(
-        label="On the day", required=False, help_text="Remind the lead on the deadline itself."
+        label=_("On the day"),
+        required=False,
+        help_text=_("Remind the lead on the deadline itself."),
     )
     overdue_every_days = forms.IntegerField(
-        label="While overdue, remind again every",
-        help_text="Days; 0 for never.",
+        label=_("While overdue, remind again every"),
+        help_text=_("Days; 0 for never."),
         error_messages=WHOLE_DAYS,
     )
     escalate_after_days = forms.IntegerField(
-        label="Tell the board's chair once an action is overdue by",
-        help_text="Days; 0 for never. The chair of the lead board is told, or of the board "
-        "whose remit the action serves.",
+        label=_("Tell the board's chair once an action is overdue by"),
+        help_text=_(
+            "Days; 0 for never. The chair of the lead board is told, or of the board "
+            "whose remit the action serves."
+        ),
         error_messages=WHOLE_DAYS,
     )
 
@@ -38,5 +47,5 @@ class ReminderPolicyForm(forms.Form):
             Field.checkbox("on_the_day"),
             Field.text("overdue_every_days", field_width=3),
             Field.text("escalate_after_days", field_width=3),
-            Button.primary("submit", "Save reminder policy"),
+            Button.primary("submit", gettext("Save reminder policy")),
         )

@@ -13,24 +13,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from outcomes.deadlines import deadline_from_wording
 from outcomes.models import ActionUpdate, DevelopmentAction
 from partnership.models import Organisation, Partnership, Person
 
-DEADLINE_BEFORE_CREATION = "The deadline cannot be before the day the action was recorded."
-LEAD_REQUIRED = "Choose who leads the action: a person, an organisation or a board."
-LEAD_BOARD_ELSEWHERE = "The lead board is a board of another partnership."
-LEAD_PERSON_ELSEWHERE = (
+DEADLINE_BEFORE_CREATION = _("The deadline cannot be before the day the action was recorded.")
+LEAD_REQUIRED = _("Choose who leads the action: a person, an organisation or a board.")
+LEAD_BOARD_ELSEWHERE = _("The lead board is a board of another partnership.")
+LEAD_PERSON_ELSEWHERE = _(
     "The lead person neither works for a partner organisation nor sits on a board of this "
     "partnership."
 )
-LEAD_ORGANISATION_ELSEWHERE = "The lead organisation is not a partner of this partnership."
-TIMESCALE_REQUIRED = "Enter the timescale as agreed, for example Before March 2014 or On-going."
-ACTION_CLOSED = "This action is {status}: it takes no more progress updates."
-UPDATE_IN_FUTURE = "The date of the update cannot be in the future."
-UPDATE_TEXT_REQUIRED = "Enter what has been done since the last update."
-UPDATE_BEFORE_ACTION = "The date of the update cannot be before the day the action was recorded."
+LEAD_ORGANISATION_ELSEWHERE = _("The lead organisation is not a partner of this partnership.")
+TIMESCALE_REQUIRED = _("Enter the timescale as agreed, for example Before March 2014 or On-going.")
+ACTION_CLOSED = _("This action is {status}: it takes no more progress updates.")
+UPDATE_IN_FUTURE = _("The date of the update cannot be in the future.")
+UPDATE_TEXT_REQUIRED = _("Enter what has been done since the last update.")
+UPDATE_BEFORE_ACTION = _("The date of the update cannot be before the day the action was recorded.")
 
 EDITABLE_FIELDS = frozenset(
     {

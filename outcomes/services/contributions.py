@@ -15,28 +15,31 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import Contribution, Outcome, Project, Spend
 from partnership.models import Organisation, PartnerMembership, Partnership
 
-AMOUNT_REQUIRED = "Enter the amount in pounds, for example 1,250.00."
-AMOUNT_NOT_A_NUMBER = "Enter the amount in pounds as a number, for example 1,250.00."
-AMOUNT_NOT_POSITIVE = "Enter an amount of more than £0."
-AMOUNT_TOO_MANY_PLACES = "Enter the amount in pounds and pence, with at most 2 decimal places."
-AMOUNT_TOO_LARGE = "Enter an amount of less than £1,000,000,000,000."
-FINANCIAL_YEAR_INVALID = (
+AMOUNT_REQUIRED = _("Enter the amount in pounds, for example 1,250.00.")
+# Marked only, and translated where raised: a plain string, so that it can be looked for in a page.
+AMOUNT_NOT_A_NUMBER = gettext_noop("Enter the amount in pounds as a number, for example 1,250.00.")
+AMOUNT_NOT_POSITIVE = _("Enter an amount of more than £0.")
+AMOUNT_TOO_MANY_PLACES = _("Enter the amount in pounds and pence, with at most 2 decimal places.")
+AMOUNT_TOO_LARGE = _("Enter an amount of less than £1,000,000,000,000.")
+FINANCIAL_YEAR_INVALID = _(
     "Enter the financial year as the year it starts and the last two digits of the next, "
     "for example 2013/14."
 )
-ORGANISATION_NOT_PARTNER = "{organisation} was not a partner of this partnership in {year}."
-PROJECT_ELSEWHERE = "The project belongs to another partnership."
-OUTCOME_ELSEWHERE = "The outcome belongs to another partnership's framework."
-PROJECT_OR_OUTCOME_REQUIRED = "Choose the project or the outcome the contribution is to."
-PROJECT_AND_OUTCOME = "Choose the project or the outcome the contribution is to, not both."
-SPEND_OUTSIDE_YEAR = (
+ORGANISATION_NOT_PARTNER = _("{organisation} was not a partner of this partnership in {year}.")
+PROJECT_ELSEWHERE = _("The project belongs to another partnership.")
+OUTCOME_ELSEWHERE = _("The outcome belongs to another partnership's framework.")
+PROJECT_OR_OUTCOME_REQUIRED = _("Choose the project or the outcome the contribution is to.")
+PROJECT_AND_OUTCOME = _("Choose the project or the outcome the contribution is to, not both.")
+SPEND_OUTSIDE_YEAR = _(
     "The date of the spending must be in {year}: 1 April {start} to 31 March {end}."
 )
-DESCRIPTION_REQUIRED = "Enter what the money was spent on."
+DESCRIPTION_REQUIRED = _("Enter what the money was spent on.")
 
 # Pounds as people type them: an optional £, digits grouped by commas or not, and pence.
 _AMOUNT = re.compile(r"(?P<sign>-£?|£-?)?(?P<pounds>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
@@ -58,16 +61,16 @@ def parse_amount(amount: Decimal | int | str) -> Decimal:
             raise ValidationError(AMOUNT_REQUIRED)
         match = _AMOUNT.fullmatch(text)
         if match is None:
-            raise ValidationError(AMOUNT_NOT_A_NUMBER)
+            raise ValidationError(gettext(AMOUNT_NOT_A_NUMBER))
         amount = Decimal(match["pounds"].replace(",", ""))
         if "-" in (match["sign"] or ""):
             amount = -amount
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError(AMOUNT_NOT_A_NUMBER) from None
+        raise ValidationError(gettext(AMOUNT_NOT_A_NUMBER)) from None
     if not value.is_finite():
-        raise ValidationError(AMOUNT_NOT_A_NUMBER)
+        raise ValidationError(gettext(AMOUNT_NOT_A_NUMBER))
     if value <= 0:
         raise ValidationError(AMOUNT_NOT_POSITIVE)
     if value != value.quantize(Decimal("0.01"), rounding=ROUND_DOWN):

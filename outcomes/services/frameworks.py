@@ -14,24 +14,27 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board
 from outcomes.models import Indicator, Outcome, OutcomeFramework, Target
 from partnership.models import PartnerMembership, Partnership, Theme
 
-FRAMEWORK_ENDS_BEFORE_START = "A framework must end after it starts."
-THEME_OF_ANOTHER_PARTNERSHIP = "Choose only themes of {partnership}."
-THEME_IN_USE = "Keep the theme {theme}: outcome {number} comes under it."
-OUTCOME_NUMBER_TAKEN = "This framework already has an outcome {number}."
-OUTCOME_THEME_NOT_IN_FRAMEWORK = "Choose one of the framework's themes."
-CROSS_CUTTING_THEME_INVALID = "Choose only cross-cutting themes of {partnership}."
-LEAD_ORGANISATION_NOT_PARTNER = "Choose an organisation that is a partner of {partnership}."
-LEAD_BOARD_OF_ANOTHER_PARTNERSHIP = "Choose a board of {partnership}."
-BASELINE_NEEDS_DATE = "A baseline needs the date it was measured."
-BASELINE_DATE_WITHOUT_VALUE = "Enter the baseline value measured on this date."
-TOLERANCE_NEGATIVE = "The tolerance cannot be negative."
-TARGET_ROW_INVALID = "Row %(row)s: %(problem)s"
-TARGET_PERIOD_REPEATED = "Another row starts on the same day."
+FRAMEWORK_ENDS_BEFORE_START = _("A framework must end after it starts.")
+THEME_OF_ANOTHER_PARTNERSHIP = _("Choose only themes of {partnership}.")
+THEME_IN_USE = _("Keep the theme {theme}: outcome {number} comes under it.")
+OUTCOME_NUMBER_TAKEN = _("This framework already has an outcome {number}.")
+OUTCOME_THEME_NOT_IN_FRAMEWORK = _("Choose one of the framework's themes.")
+CROSS_CUTTING_THEME_INVALID = _("Choose only cross-cutting themes of {partnership}.")
+LEAD_ORGANISATION_NOT_PARTNER = _("Choose an organisation that is a partner of {partnership}.")
+LEAD_BOARD_OF_ANOTHER_PARTNERSHIP = _("Choose a board of {partnership}.")
+BASELINE_NEEDS_DATE = _("A baseline needs the date it was measured.")
+BASELINE_DATE_WITHOUT_VALUE = _("Enter the baseline value measured on this date.")
+TOLERANCE_NEGATIVE = _("The tolerance cannot be negative.")
+TARGET_ROW_INVALID = _("Row %(row)s: %(problem)s")
+# Marked only, and translated where used: a plain string, so that it can be looked for in a message.
+TARGET_PERIOD_REPEATED = gettext_noop("Another row starts on the same day.")
 
 # What an officer may set on each record, in the order the forms ask for it.
 FRAMEWORK_FIELDS = ("name", "kind", "status", "starts_on", "ends_on", "summary")
@@ -167,7 +170,7 @@ def targets_set(
         target.period_start, target.period_end, target.value = period_start, period_end, value
         row_errors: Errors = {}
         if period_start in seen:
-            row_errors["period_start"] = [TARGET_PERIOD_REPEATED]
+            row_errors["period_start"] = [gettext(TARGET_PERIOD_REPEATED)]
         seen.add(period_start)
         _full_clean(target, row_errors)
         problems += [

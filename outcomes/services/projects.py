@@ -12,19 +12,23 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Min
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from governance.models import Board
 from outcomes.models import Milestone, Outcome, OutcomeFramework, Project
 from outcomes.services.frameworks import framework_create
 from partnership.models import Organisation, PartnerMembership, Partnership, Person
 
-PROPOSING_BOARD_ELSEWHERE = "Choose a board of {partnership}."
-OUTCOME_ELSEWHERE = "Choose only outcomes of {partnership}'s frameworks."
-LEAD_ORGANISATION_NOT_PARTNER = "Choose an organisation that is a partner of {partnership}."
-LEAD_OFFICER_ELSEWHERE = "The lead officer works for {organisation}, not for {lead}."
-MILESTONE_ENDS_BEFORE_START = "A milestone cannot end before it starts."
-FRAMEWORK_EXISTS = "{project} already has its performance framework."
-FRAMEWORK_NEEDS_DATES = (
+PROPOSING_BOARD_ELSEWHERE = _("Choose a board of {partnership}.")
+OUTCOME_ELSEWHERE = _("Choose only outcomes of {partnership}'s frameworks.")
+LEAD_ORGANISATION_NOT_PARTNER = _("Choose an organisation that is a partner of {partnership}.")
+LEAD_OFFICER_ELSEWHERE = _("The lead officer works for {organisation}, not for {lead}.")
+# Marked only, and translated where used: a plain string, so that it can be looked for in a page.
+MILESTONE_ENDS_BEFORE_START = gettext_noop("A milestone cannot end before it starts.")
+FRAMEWORK_EXISTS = _("{project} already has its performance framework.")
+# Marked only, and translated where raised: a plain string, so that it can be looked for in a page.
+FRAMEWORK_NEEDS_DATES = gettext_noop(
     "Add the project's milestones first: its framework runs from the first to the last."
 )
 
@@ -153,7 +157,7 @@ def _milestone_save(milestone: Milestone, *, by: AbstractBaseUser, **fields) -> 
         setattr(milestone, name, value)
     errors: Errors = {}
     if milestone.starts_on and milestone.ends_on and milestone.ends_on < milestone.starts_on:
-        errors["ends_on"] = [MILESTONE_ENDS_BEFORE_START]
+        errors["ends_on"] = [gettext(MILESTONE_ENDS_BEFORE_START)]
     _save(milestone, by, errors)
     return milestone
 
@@ -175,7 +179,7 @@ def project_framework_create(
     starts_on = starts_on or span["first"]
     ends_on = ends_on or span["last"]
     if starts_on is None or ends_on is None:
-        raise ValidationError(FRAMEWORK_NEEDS_DATES)
+        raise ValidationError(gettext(FRAMEWORK_NEEDS_DATES))
     framework = framework_create(
         partnership=project.partnership,
         by=by,

@@ -18,32 +18,39 @@ from django.core.validators import DecimalValidator
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from outcomes.models import Indicator, OutcomeFramework, Reading
 from outcomes.readings_files import Cell, ReadingsFile, read_readings_file
 from outcomes.services.announcements import announce_readings_added
 
-ROW_ERROR = "Row {row}: {problem}"
-ROW_HAS_SURPLUS_CELLS = (
+ROW_ERROR = _("Row {row}: {problem}")
+ROW_HAS_SURPLUS_CELLS = _(
     "the row has more cells than the header has columns; put a value that holds a comma "
     "in double quotes"
 )
-INDICATOR_MISSING = "enter the indicator's code"
-UNKNOWN_INDICATOR = "unknown indicator '{code}'"
-DATE_MISSING = "enter the {column} as YYYY-MM-DD, for example 2014-04-01"
-DATE_INVALID = "the {column} '{text}' is not a date written as YYYY-MM-DD, for example 2014-04-01"
-PERIOD_ENDS_BEFORE_START = "the period ends ({end}) before it starts ({start})"
-VALUE_MISSING = "enter the value"
-VALUE_NOT_A_NUMBER = "the value '{text}' is not a number"
-VALUE_TOO_MANY_DIGITS = (
+INDICATOR_MISSING = _("enter the indicator's code")
+UNKNOWN_INDICATOR = _("unknown indicator '{code}'")
+DATE_MISSING = _("enter the {column} as YYYY-MM-DD, for example 2014-04-01")
+DATE_INVALID = _(
+    "the {column} '{text}' is not a date written as YYYY-MM-DD, for example 2014-04-01"
+)
+PERIOD_ENDS_BEFORE_START = _("the period ends ({end}) before it starts ({start})")
+VALUE_MISSING = _("enter the value")
+VALUE_NOT_A_NUMBER = _("the value '{text}' is not a number")
+VALUE_TOO_MANY_DIGITS = _(
     "the value '{text}' has too many digits: a reading has at most {whole} before the decimal "
     "point and {places} after it"
 )
-NO_SUCH_INDICATOR = "there is no indicator {id} that you may record readings for"
-PERIOD_OUTSIDE_FRAMEWORK = "the period is outside {framework}, which runs from {starts} to {ends}"
-DUPLICATE_ENTRY = "another entry, number {earlier}, is for the same indicator and period ({start})"
-DUPLICATE_ROW = (
+NO_SUCH_INDICATOR = _("there is no indicator {id} that you may record readings for")
+PERIOD_OUTSIDE_FRAMEWORK = _(
+    "the period is outside {framework}, which runs from {starts} to {ends}"
+)
+DUPLICATE_ENTRY = _(
+    "another entry, number {earlier}, is for the same indicator and period ({start})"
+)
+DUPLICATE_ROW = _(
     "indicator '{code}' has another reading for the period starting {start}, in row {earlier}"
 )
 

@@ -2,21 +2,22 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from outcomes.models import ReminderPolicy
 from outcomes.reminders import days_before_parse
 from partnership.models import Partnership
 
-DAYS_BEFORE_INVALID = (
+DAYS_BEFORE_INVALID = _(
     "Enter the days before the deadline as whole numbers separated by commas, for example 14, 3."
 )
-DAYS_BEFORE_NOT_POSITIVE = (
+DAYS_BEFORE_NOT_POSITIVE = _(
     "Days before the deadline must be 1 or more; to remind on the deadline itself, "
     "tick 'On the day'."
 )
-DAYS_BEFORE_TOO_FAR = "Remind at most {limit} days before the deadline."
-DAYS_NEGATIVE = "Enter 0 or more days."
-DAYS_TOO_MANY = "Enter at most {limit} days."
+DAYS_BEFORE_TOO_FAR = _("Remind at most {limit} days before the deadline.")
+DAYS_NEGATIVE = _("Enter 0 or more days.")
+DAYS_TOO_MANY = _("Enter at most {limit} days.")
 # Reminder points are stored in a small integer; a year ahead or behind is plenty.
 MOST_DAYS = 366
 

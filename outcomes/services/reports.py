@@ -7,14 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from outcomes import tasks
 from outcomes.models import OutcomeFramework, PerformanceReport
 from partnership.rules import person_of
 
-NOT_ALLOWED_TO_REQUEST = "Only an officer of {partnership} may ask for a performance report."
-AS_OF_IN_FUTURE = "A performance report cannot be as of a day in the future."
-AS_OF_BEFORE_FRAMEWORK = (
+NOT_ALLOWED_TO_REQUEST = _("Only an officer of {partnership} may ask for a performance report.")
+AS_OF_IN_FUTURE = _("A performance report cannot be as of a day in the future.")
+AS_OF_BEFORE_FRAMEWORK = _(
     "A performance report cannot be as of a day before the framework starts on {starts_on}."
 )
 

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
@@ -26,7 +28,7 @@ from outcomes.services.actions import (
 from partnership.models import Partnership
 from partnership.rules import person_of
 
-NO_PERSON = (
+NO_PERSON = _(
     "Your sign-in is not linked to a person, so an update cannot say who wrote it. "
     "Ask an administrator to link it."
 )
@@ -190,7 +192,7 @@ class ActionCreateView(PermissionRequiredMixin, ServiceFormView):
     permission_required = "outcomes.change_framework"
     form_class = DevelopmentActionForm
     template_name = "outcomes/actions/action_form.html"
-    heading = "Add a development action"
+    heading = _("Add a development action")
 
     @cached_property
     def partnership(self) -> Partnership:
@@ -204,7 +206,7 @@ class ActionCreateView(PermissionRequiredMixin, ServiceFormView):
         return {
             **super().get_form_kwargs(),
             "partnership": self.partnership,
-            "button": "Save action",
+            "button": gettext("Save action"),
         }
 
     def get_context_data(self, **kwargs):
@@ -216,7 +218,7 @@ class ActionCreateView(PermissionRequiredMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"Action {self.action.reference} has been added."
+        return gettext("Action {reference} has been added.").format(reference=self.action.reference)
 
     def get_success_url(self) -> str:
         return action_url(self.action)
@@ -229,28 +231,30 @@ class ActionEditView(ActionMixin, PermissionRequiredMixin, ServiceFormView):
     permission_required = "outcomes.change_framework"
     form_class = DevelopmentActionForm
     template_name = "outcomes/actions/action_form.html"
-    heading = "Change the development action"
+    heading = _("Change the development action")
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "partnership": self.action.partnership,
             "action": self.action,
-            "button": "Save changes",
+            "button": gettext("Save changes"),
         }
 
     def act(self, form) -> None:
         development_action_edit(action=self.action, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"Action {self.action.reference} has been changed."
+        return gettext("Action {reference} has been changed.").format(
+            reference=self.action.reference
+        )
 
 
 class ActionUpdateAddView(ActionMixin, PermissionRequiredMixin, ServiceFormView):
     permission_required = "outcomes.update_action"
     form_class = ActionUpdateForm
     template_name = "outcomes/actions/action_form.html"
-    heading = "Add a progress update"
+    heading = _("Add a progress update")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "action": self.action}
@@ -262,7 +266,9 @@ class ActionUpdateAddView(ActionMixin, PermissionRequiredMixin, ServiceFormView)
         action_update_add(action=self.action, author=author, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"Your update on action {self.action.reference} has been added."
+        return gettext("Your update on action {reference} has been added.").format(
+            reference=self.action.reference
+        )
 
 
 urlpatterns = [

@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
@@ -22,7 +24,7 @@ class ContributionAddView(PartnershipLookupMixin, PermissionRequiredMixin, Servi
     permission_required = EDIT_RECORDS
     form_class = ContributionForm
     template_name = TEMPLATE
-    heading = "Record a contribution"
+    heading = _("Record a contribution")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
@@ -38,7 +40,7 @@ class ContributionAddView(PartnershipLookupMixin, PermissionRequiredMixin, Servi
         )
 
     def success_message(self) -> str:
-        return f"{self.contribution} has been recorded."
+        return gettext("{contribution} has been recorded.").format(contribution=self.contribution)
 
     def get_success_url(self) -> str:
         if self.contribution.project is not None:
@@ -66,7 +68,7 @@ class SpendAddView(PermissionRequiredMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Record spending on {self.project}"
+        return gettext("Record spending on {project}").format(project=self.project)
 
     def get_permission_object(self) -> Partnership:
         return self.project.partnership
@@ -83,7 +85,9 @@ class SpendAddView(PermissionRequiredMixin, ServiceFormView):
         self.spend = spend_record(project=self.project, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.spend} has been recorded against the pooled budget."
+        return gettext("{spend} has been recorded against the pooled budget.").format(
+            spend=self.spend
+        )
 
     def get_success_url(self) -> str:
         return self.project.get_absolute_url()

@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.views.generic import TemplateView
 
 from core.charts import bar_chart_svg
@@ -58,8 +59,8 @@ class ContributionsView(TemplateView):
 def partner_year_chart(table: PartnerYearTable) -> SafeString:
     """Each partner's contributions as bars, one for each financial year."""
     return bar_chart_svg(
-        title="Contributions by partner and financial year",
-        unit="Pounds (£)",
+        title=gettext("Contributions by partner and financial year"),
+        unit=gettext("Pounds (£)"),
         labels=[row.partner for row in table.rows],
         series=[
             (year, [row.amounts[column] for row in table.rows])

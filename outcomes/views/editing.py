@@ -6,6 +6,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -34,7 +36,7 @@ class FrameworkCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Servi
     permission_required = START_FRAMEWORK
     form_class = FrameworkForm
     template_name = "outcomes/editing/form_page.html"
-    heading = "New outcome framework"
+    heading = _("New outcome framework")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
@@ -45,7 +47,7 @@ class FrameworkCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Servi
         )
 
     def success_message(self) -> str:
-        return f"{self.framework} has been created."
+        return gettext("{framework} has been created.").format(framework=self.framework)
 
     def get_success_url(self) -> str:
         return self.framework.get_absolute_url()
@@ -78,7 +80,7 @@ class FrameworkMixin(FrameworkLookupMixin, PermissionRequiredMixin):
 
 class FrameworkEditView(FrameworkMixin, ServiceFormView):
     form_class = FrameworkForm
-    heading = "Edit the framework"
+    heading = _("Edit the framework")
 
     def get_form_kwargs(self):
         return {
@@ -91,7 +93,7 @@ class FrameworkEditView(FrameworkMixin, ServiceFormView):
         framework_edit(framework=self.framework, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.framework} has been changed."
+        return gettext("{framework} has been changed.").format(framework=self.framework)
 
 
 class FrameworkOutcomesView(FrameworkMixin, TemplateView):
@@ -111,7 +113,7 @@ class FrameworkOutcomesView(FrameworkMixin, TemplateView):
 
 class OutcomeCreateView(FrameworkMixin, ServiceFormView):
     form_class = OutcomeForm
-    heading = "Add an outcome"
+    heading = _("Add an outcome")
 
     def get_initial(self):
         last = self.framework.outcomes.order_by("-number").first()
@@ -126,7 +128,7 @@ class OutcomeCreateView(FrameworkMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"{self.outcome} has been added."
+        return gettext("{outcome} has been added.").format(outcome=self.outcome)
 
 
 class OutcomeMixin(FrameworkMixin):
@@ -141,7 +143,7 @@ class OutcomeMixin(FrameworkMixin):
 
 class OutcomeEditView(OutcomeMixin, ServiceFormView):
     form_class = OutcomeForm
-    heading = "Edit the outcome"
+    heading = _("Edit the outcome")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "framework": self.framework, "outcome": self.outcome}
@@ -150,7 +152,7 @@ class OutcomeEditView(OutcomeMixin, ServiceFormView):
         outcome_edit(outcome=self.outcome, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.outcome} has been changed."
+        return gettext("{outcome} has been changed.").format(outcome=self.outcome)
 
 
 class IndicatorSuccessMixin:
@@ -163,7 +165,7 @@ class IndicatorSuccessMixin:
 
 class IndicatorCreateView(IndicatorSuccessMixin, OutcomeMixin, ServiceFormView):
     form_class = IndicatorForm
-    heading = "Add an indicator"
+    heading = _("Add an indicator")
     outcome_kwarg = "outcome_pk"
 
     def get_form_kwargs(self):
@@ -178,7 +180,7 @@ class IndicatorCreateView(IndicatorSuccessMixin, OutcomeMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"{self.indicator} has been added."
+        return gettext("{indicator} has been added.").format(indicator=self.indicator)
 
     def cancel_url(self) -> str:
         return reverse(
@@ -199,7 +201,7 @@ class IndicatorMixin(IndicatorSuccessMixin, IndicatorLookupMixin, FrameworkMixin
 
 class IndicatorEditView(IndicatorMixin, ServiceFormView):
     form_class = IndicatorForm
-    heading = "Edit the indicator"
+    heading = _("Edit the indicator")
 
     def get_form_kwargs(self):
         return {
@@ -212,7 +214,7 @@ class IndicatorEditView(IndicatorMixin, ServiceFormView):
         indicator_edit(indicator=self.indicator, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.indicator} has been changed."
+        return gettext("{indicator} has been changed.").format(indicator=self.indicator)
 
 
 class TargetsEditView(IndicatorMixin, FormView):
@@ -230,7 +232,9 @@ class TargetsEditView(IndicatorMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            heading=f"Targets for {self.indicator.name}", cancel_url=self.cancel_url(), **kwargs
+            heading=gettext("Targets for {indicator}").format(indicator=self.indicator.name),
+            cancel_url=self.cancel_url(),
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -245,7 +249,12 @@ class TargetsEditView(IndicatorMixin, FormView):
                 row_form = rows[problem.params["row"] - 1][0]
                 row_form.add_error(problem.params["field"], problem.params["problem"])
             return self.form_invalid(form)
-        messages.success(self.request, f"The targets for {self.indicator} have been saved.")
+        messages.success(
+            self.request,
+            gettext("The targets for {indicator} have been saved.").format(
+                indicator=self.indicator
+            ),
+        )
         return redirect(self.get_success_url())
 
 

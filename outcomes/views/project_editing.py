@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -31,7 +33,7 @@ class ProjectCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Service
     permission_required = EDIT_RECORDS
     form_class = ProjectForm
     template_name = TEMPLATE
-    heading = "New project"
+    heading = _("New project")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
@@ -42,7 +44,7 @@ class ProjectCreateView(PartnershipLookupMixin, PermissionRequiredMixin, Service
         )
 
     def success_message(self) -> str:
-        return f"{self.project} has been started as a draft."
+        return gettext("{project} has been started as a draft.").format(project=self.project)
 
     def get_success_url(self) -> str:
         return self.project.get_absolute_url()
@@ -85,7 +87,7 @@ class ProjectMixin(PermissionRequiredMixin):
 
 class ProjectEditView(ProjectMixin, ServiceFormView):
     form_class = ProjectForm
-    heading = "Edit the project"
+    heading = _("Edit the project")
 
     def get_form_kwargs(self):
         return {
@@ -98,12 +100,12 @@ class ProjectEditView(ProjectMixin, ServiceFormView):
         self.project = project_edit(project=self.project, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.project} has been changed."
+        return gettext("{project} has been changed.").format(project=self.project)
 
 
 class MilestoneAddView(ProjectMixin, ServiceFormView):
     form_class = MilestoneForm
-    heading = "Add a milestone"
+    heading = _("Add a milestone")
 
     def act(self, form) -> None:
         self.milestone = milestone_add(
@@ -111,12 +113,14 @@ class MilestoneAddView(ProjectMixin, ServiceFormView):
         )
 
     def success_message(self) -> str:
-        return f"{self.milestone.title} has been added to the delivery plan."
+        return gettext("{title} has been added to the delivery plan.").format(
+            title=self.milestone.title
+        )
 
 
 class MilestoneEditView(ProjectMixin, ServiceFormView):
     form_class = MilestoneForm
-    heading = "Change a milestone"
+    heading = _("Change a milestone")
 
     @cached_property
     def milestone(self) -> Milestone:
@@ -132,13 +136,13 @@ class MilestoneEditView(ProjectMixin, ServiceFormView):
         }
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "button": "Save changes"}
+        return {**super().get_form_kwargs(), "button": gettext("Save changes")}
 
     def act(self, form) -> None:
         milestone_update(milestone=self.milestone, by=self.request.user, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return f"{self.milestone.title} has been changed."
+        return gettext("{title} has been changed.").format(title=self.milestone.title)
 
 
 class ProjectFrameworkCreateView(ProjectMixin, View):
@@ -155,7 +159,10 @@ class ProjectFrameworkCreateView(ProjectMixin, View):
                 messages.error(request, message)
             return redirect(self.project.get_absolute_url())
         messages.success(
-            request, f"{framework} has been created: add its outcomes, indicators and targets."
+            request,
+            gettext(
+                "{framework} has been created: add its outcomes, indicators and targets."
+            ).format(framework=framework),
         )
         return redirect(framework.get_absolute_url())
 

@@ -6,6 +6,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
 from core.service_views import ServiceFormView
@@ -22,19 +24,23 @@ MONTHS_IN_PERIOD = {
     Indicator.Frequency.QUARTERLY: 3,
     Indicator.Frequency.ANNUAL: 12,
 }
-ROWS_INVALID = (
+ROWS_INVALID = _(
     "The file has {count}, listed below. Nothing has been saved: correct the file and upload "
     "it again."
 )
 
 
 def errors_in_words(count: int) -> str:
-    return f"{count:,} error" if count == 1 else f"{count:,} errors"
+    return ngettext("{count:,} error", "{count:,} errors", count).format(count=count)
 
 
 def readings_in_words(created: int, updated: int) -> str:
     """What an upload did, as its success message says it: 12 readings added, 3 updated."""
-    return f"{created:,} reading{'' if created == 1 else 's'} added, {updated:,} updated"
+    return ngettext(
+        "{created:,} reading added, {updated:,} updated",
+        "{created:,} readings added, {updated:,} updated",
+        created,
+    ).format(created=created, updated=updated)
 
 
 def first_period_end(start: datetime.date, frequency: str) -> datetime.date:
@@ -55,7 +61,7 @@ class ReadingsUploadView(ReadingsMixin, ServiceFormView):
 
     form_class = ReadingsUploadForm
     template_name = "outcomes/readings/upload.html"
-    heading = "Upload readings"
+    heading = _("Upload readings")
     row_errors: tuple = ()
 
     def get_context_data(self, **kwargs):
@@ -111,7 +117,7 @@ class ReadingRecordView(IndicatorLookupMixin, ReadingsMixin, ServiceFormView):
 
     @property
     def heading(self) -> str:
-        return f"Record a reading of {self.indicator}"
+        return gettext("Record a reading of {indicator}").format(indicator=self.indicator)
 
     def get_permission_object(self) -> Indicator:
         return self.indicator
@@ -129,9 +135,13 @@ class ReadingRecordView(IndicatorLookupMixin, ReadingsMixin, ServiceFormView):
 
     def success_message(self) -> str:
         reading = self.reading
-        return (
-            f"The reading of {self.indicator.code} for {reading.period_start:%-d %B %Y} to "
-            f"{reading.period_end:%-d %B %Y} has been saved."
+        return gettext(
+            "The reading of {code} for {period_start:%-d %B %Y} to {period_end:%-d %B %Y} has "
+            "been saved."
+        ).format(
+            code=self.indicator.code,
+            period_start=reading.period_start,
+            period_end=reading.period_end,
         )
 
     def get_success_url(self) -> str:

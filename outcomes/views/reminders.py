@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.service_views import ServiceFormView
@@ -18,7 +20,7 @@ class ReminderPolicyView(PermissionRequiredMixin, ServiceFormView):
     permission_required = "outcomes.change_framework"
     form_class = ReminderPolicyForm
     template_name = "outcomes/reminders/policy_form.html"
-    heading = "Reminders of action deadlines"
+    heading = _("Reminders of action deadlines")
 
     @cached_property
     def policy(self) -> ReminderPolicy:
@@ -47,7 +49,7 @@ class ReminderPolicyView(PermissionRequiredMixin, ServiceFormView):
         reminder_policy_save(partnership=self.policy.partnership, **form.cleaned_data)
 
     def success_message(self) -> str:
-        return "The reminder policy has been saved."
+        return gettext("The reminder policy has been saved.")
 
     def cancel_url(self) -> str:
         return self.policy.partnership.get_absolute_url()

@@ -6,6 +6,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -13,7 +14,7 @@ from outcomes.models import OutcomeFramework, PerformanceReport
 from outcomes.services.reports import performance_report_request
 from outcomes.views.base import FrameworkLookupMixin
 
-REPORT_QUEUED = "The performance report is being produced. Refresh the page in a minute."
+REPORT_QUEUED = _("The performance report is being produced. Refresh the page in a minute.")
 
 
 class FrameworkPermissionMixin(FrameworkLookupMixin, PermissionRequiredMixin):

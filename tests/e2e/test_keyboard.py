@@ -33,7 +33,9 @@ def test_searching_and_opening_a_result_by_keyboard(page, demo):
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(re.compile(r"/meetings/\d+/#minute-93$"))
-    expect(page.get_by_role("heading", name="93. Shadow Health and Wellbeing Board")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="93. Shadow Health and Wellbeing Board")
+    ).to_be_visible()
 
 
 def test_switching_to_welsh_by_keyboard_keeps_the_page(page, demo):
