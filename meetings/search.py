@@ -10,6 +10,7 @@ plain match of every word.
 import datetime
 import re
 from dataclasses import dataclass
+from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -28,6 +29,8 @@ CONFIG = "english"
 # extract can be escaped whole and the marks turned into <mark> afterwards.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 EXTRACT_CHARACTERS = 240
+# Where stored rich text ends a block: words either side must not run together in an extract.
+_BLOCK_END = re.compile(r"</(?:p|li|h\d|td|th|div)>|<br\s*/?>", re.IGNORECASE)
 
 # The weighted vectors are also the expressions of the GIN indexes (migration
 # meetings 0006): a query uses an index only when it repeats the indexed expression exactly.
@@ -198,7 +201,7 @@ def _search_full_text(text, audience, filters, offset, limit) -> Results:
         .values_list("pk", "extract")
     }
     for hit in page:
-        hit.extract = _marked(strip_tags(extracts[(hit.kind, hit.pk)]))
+        hit.extract = _marked(_plain_text(extracts[(hit.kind, hit.pk)]))
     return Results(_described(page), total)
 
 
@@ -248,7 +251,7 @@ def _search_words(text, audience, filters, offset, limit) -> Results:
         )
         for hit in page:
             if hit.kind == kind.name:
-                hit.extract = _highlighted(strip_tags(texts[hit.pk]), words)
+                hit.extract = _highlighted(_plain_text(texts[hit.pk]), words)
     return Results(_described(page), total)
 
 
@@ -262,6 +265,11 @@ def _any_of(conditions) -> Q:
 def _best(hits: list[Hit], offset: int, limit: int) -> list[Hit]:
     hits.sort(key=lambda hit: (-hit.rank, -hit.held_on.timestamp(), hit.kind, hit.pk))
     return hits[offset : offset + limit]
+
+
+def _plain_text(html: str) -> str:
+    """Stored rich text as words, a space where a paragraph, item or line ended."""
+    return " ".join(unescape(strip_tags(_BLOCK_END.sub(" ", html))).split())
 
 
 def _marked(extract: str) -> SafeString:

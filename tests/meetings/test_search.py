@@ -84,6 +84,22 @@ def test_finds_published_minutes_decisions_and_open_reports(client, cabinet):
     assert "<mark>" in page
 
 
+def test_an_extract_keeps_words_of_separate_paragraphs_apart(client, cabinet):
+    meeting = _meeting(cabinet, held=datetime.date(2011, 2, 17))
+    _minute(
+        meeting,
+        86,
+        "Libraries",
+        "<p>The points were these:</p><ul><li>Sunday opening</li><li>Fees &amp; fines</li></ul>",
+    )
+
+    response = client.get("/search/", {"q": "sunday"})
+
+    [hit] = response.context["results"].hits
+    words = hit.extract.replace("<mark>", "").replace("</mark>", "")
+    assert "these: Sunday opening Fees &amp; fines" in words
+
+
 def test_never_finds_exempt_or_unpublished_text_for_the_public(client, cabinet):
     published = _meeting(cabinet, held=datetime.date(2011, 2, 17))
     _minute(
