@@ -18,6 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from pygal.style import Style
 
+from core.dates import short_month_and_year
+
 Number = Decimal | float | int
 # A point of a line: the period (a date, or a label such as "2013/14") and its value, if any.
 Point = tuple[datetime.date | str, Number | None]
@@ -100,10 +102,6 @@ def sparkline_svg(
     )
 
 
-def _month_and_year(day: datetime.date) -> str:
-    return f"{day:%b %Y}"
-
-
 def _periods(series: Sequence[tuple[str, Sequence[Point]]]) -> list[datetime.date | str]:
     """Every period of every series: in date order if they are dates, else as first met."""
     periods = list(dict.fromkeys(period for _, points in series for period, _ in points))
@@ -128,7 +126,7 @@ def line_chart_svg(
     series: Sequence[tuple[str, Sequence[Point]]],
     baseline: Number | None = None,
     baseline_label: str | None = None,
-    label_period: Callable[[datetime.date], str] = _month_and_year,
+    label_period: Callable[[datetime.date], str] = short_month_and_year,
     width: int = 720,
     height: int = 360,
 ) -> SafeString:

@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from core.uploads import check_document, check_spreadsheet
 from governance import tasks
 from governance.models import Board, BoardMembership, Circulation, CirculationRecipient
@@ -284,7 +285,7 @@ def circulation_message(
     kind, title = circulation.get_kind_display(), circulation.title
     if circulation.respond_by:
         subject = gettext("{kind}: {title} (respond by {date})").format(
-            kind=kind, title=title, date=f"{circulation.respond_by:%-d %B %Y}"
+            kind=kind, title=title, date=long_date(circulation.respond_by)
         )
     else:
         subject = gettext("{kind}: {title}").format(kind=kind, title=title)

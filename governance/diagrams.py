@@ -16,6 +16,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from core.dates import long_date, short_date
 from governance.models import Board
 
 BOX_WIDTH = 200
@@ -94,7 +95,7 @@ def walk(forest: Iterable[BoardNode]) -> list[BoardNode]:
 
 def _status_words(board: Board) -> str:
     if board.status == Board.Status.DISSOLVED and board.dissolved_on:
-        return gettext("Dissolved {date}").format(date=f"{board.dissolved_on:%-d %b %Y}")
+        return gettext("Dissolved {date}").format(date=short_date(board.dissolved_on))
     return board.get_status_display()
 
 
@@ -168,7 +169,7 @@ class _Drawing:
         kind, status = board.get_kind_display(), board.get_status_display().lower()
         if board.status == Board.Status.DISSOLVED and board.dissolved_on:
             label = gettext("{name}: {kind}, {status} on {date}").format(
-                name=board.name, kind=kind, status=status, date=f"{board.dissolved_on:%-d %B %Y}"
+                name=board.name, kind=kind, status=status, date=long_date(board.dissolved_on)
             )
         else:
             label = gettext("{name}: {kind}, {status}").format(

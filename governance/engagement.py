@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import day_and_month, long_date
 from governance.models import Board, EngagementActivity
 from partnership.models import Area, Organisation, PartnerMembership, Partnership, Person
 
@@ -62,23 +63,19 @@ def shared_weeks(
     return tuple(weeks)
 
 
-def _day_month(day: datetime.date) -> str:
-    return f"{day.day} {day:%B}"
-
-
 def weeks_in_words(weeks: tuple[datetime.date, ...]) -> str:
     """ "week of 3 March 2014", "weeks of 3 and 10 March 2014", "weeks of 3 March to 7 April
     2014"."""
     first, last = weeks[0], weeks[-1]
     if len(weeks) == 1:
-        return gettext("week of {date}").format(date=f"{_day_month(first)} {first.year}")
+        return gettext("week of {date}").format(date=long_date(first))
     if first.year != last.year:
-        start = f"{_day_month(first)} {first.year}"
+        start = long_date(first)
     elif first.month == last.month:
         start = str(first.day)
     else:
-        start = _day_month(first)
-    end = f"{_day_month(last)} {last.year}"
+        start = day_and_month(first)
+    end = long_date(last)
     if len(weeks) == 2:
         return gettext("weeks of {first} and {last}").format(first=start, last=end)
     return gettext("weeks of {first} to {last}").format(first=start, last=end)

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from governance.models import Interest
 from partnership.models import Area, Organisation, Person
 
@@ -15,10 +16,6 @@ DESCRIPTION_REQUIRED = _("Describe the interest, for example the body and the of
 REGISTERED_IN_FUTURE = _("An interest is registered on or before today.")
 ENDS_BEFORE_REGISTERED = _("An interest cannot end before it was registered on {date}.")
 ALREADY_ENDED = _("This interest already ended on {date}.")
-
-
-def _date(day: datetime.date) -> str:
-    return f"{day:%-d %B %Y}"
 
 
 def interests_current_on(day: datetime.date) -> Q:
@@ -67,10 +64,10 @@ def interest_register(
 def interest_end(*, interest: Interest, ended_on: datetime.date) -> Interest:
     """Ends an interest once, on a day not before it was registered; it stays on the record."""
     if interest.ended_on is not None:
-        raise ValidationError(ALREADY_ENDED.format(date=_date(interest.ended_on)))
+        raise ValidationError(ALREADY_ENDED.format(date=long_date(interest.ended_on)))
     if ended_on < interest.registered_on:
         raise ValidationError(
-            {"ended_on": ENDS_BEFORE_REGISTERED.format(date=_date(interest.registered_on))}
+            {"ended_on": ENDS_BEFORE_REGISTERED.format(date=long_date(interest.registered_on))}
         )
     interest.ended_on = ended_on
     interest.full_clean()

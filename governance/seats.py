@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from governance.models import CHAIR_OVERLAPS, SEAT_OVERLAPS, Board, BoardMembership
 from partnership.models import Organisation, Person
 
@@ -138,7 +139,7 @@ def seat_update(
 def seat_end(*, seat: BoardMembership, ended_on: datetime.date) -> BoardMembership:
     """Ends a seat that has not ended, on or after the day it started."""
     if seat.ended_on is not None:
-        raise ValidationError(SEAT_ALREADY_ENDED.format(date=f"{seat.ended_on:%-d %B %Y}"))
+        raise ValidationError(SEAT_ALREADY_ENDED.format(date=long_date(seat.ended_on)))
     seat.ended_on = ended_on
     return _seat_save(seat)
 

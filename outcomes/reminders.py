@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from core.dates import long_date
 from governance.models import BoardMembership
 from outcomes.models import DevelopmentAction, Reminder, ReminderPolicy
 from partnership.models import Person
@@ -343,7 +344,7 @@ def reminder_history(action: DevelopmentAction, today: datetime.date) -> Reminde
         if reminder.sent_at:
             sent_at = timezone.localtime(reminder.sent_at)
             state = gettext("Sent {date} at {time}").format(
-                date=f"{sent_at:%-d %B %Y}", time=f"{sent_at:%H:%M}"
+                date=long_date(sent_at), time=f"{sent_at:%H:%M}"
             )
         elif closed:
             state = gettext("Not sent: the action was closed")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.charts import line_chart_svg, sparkline_svg
+from core.dates import short_month, short_month_and_year
 from core.pdf import html_to_pdf, page_count, store_new_file
 from outcomes.models import Indicator, OutcomeFramework, PerformanceReport, Reading, Target
 from outcomes.performance import (
@@ -66,10 +67,10 @@ def period_label(start: datetime.date, end: datetime.date) -> str:
     if months == 12:
         return f"{start.year}/{(start.year + 1) % 100:02d}"
     if months == 1:
-        return f"{start:%b %Y}"
+        return short_month_and_year(start)
     if start.year == end.year:
-        return f"{start:%b}–{end:%b %Y}"
-    return f"{start:%b %Y} – {end:%b %Y}"
+        return f"{short_month(start)}–{short_month_and_year(end)}"
+    return f"{short_month_and_year(start)} – {short_month_and_year(end)}"
 
 
 def explanation(performance: IndicatorPerformance) -> str:
@@ -244,7 +245,7 @@ def indicator_chart(performance: IndicatorPerformance) -> SafeString:
         ],
         baseline=indicator.baseline_value,
         baseline_label=(
-            gettext("Baseline ({date})").format(date=f"{indicator.baseline_date:%b %Y}")
+            gettext("Baseline ({date})").format(date=short_month_and_year(indicator.baseline_date))
             if indicator.baseline_date
             else gettext("Baseline")
         ),

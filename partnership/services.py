@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from partnership import tasks
 from partnership.models import (
     Merger,
@@ -62,7 +63,7 @@ def merger_record(
             raise ValidationError(
                 {
                     "effective_on": MERGER_BEFORE_FOUNDED.format(
-                        organisation=predecessor, founded_on=f"{predecessor.founded_on:%-d %B %Y}"
+                        organisation=predecessor, founded_on=long_date(predecessor.founded_on)
                     )
                 }
             )

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import month_and_year
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper, optional_choice
 from governance.models import Board, EngagementActivity
 from partnership.models import Area, Organisation, Partnership
@@ -164,7 +165,7 @@ class EngagementFilter(django_filters.FilterSet):
         ).distinct()
         self.filters["area"].queryset = areas_of(partnership)
         self.filters["month"].extra["choices"] = [
-            (month_value(first), f"{first:%B %Y}") for first in months
+            (month_value(first), month_and_year(first)) for first in months
         ]
         helper = FormHelper()
         # The page writes the form tag and its button, so that a link keeps only the filters.

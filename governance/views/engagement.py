@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.dates import month_and_year
 from core.service_views import ServiceFormView
 from governance.engagement import (
     Overlap,
@@ -139,9 +140,9 @@ class EngagementCalendarView(RegisterMixin, TemplateView):
             month=first,
             weeks=weeks,
             previous_month=month_value(previous),
-            previous_label=f"{previous:%B %Y}",
+            previous_label=month_and_year(previous),
             next_month=month_value(following),
-            next_label=f"{following:%B %Y}",
+            next_label=month_and_year(following),
             **kwargs,
         )
 

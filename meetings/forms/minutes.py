@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from core.forms import CHOICE_INVALID, form_helper, optional_choice
 from governance.models import Board, BoardMembership, Interest
 from meetings.forms.reports import RICH_TEXT_HINT, RichTextField
@@ -54,7 +55,7 @@ def later_meetings(meeting: Meeting) -> QuerySet[Meeting]:
 
 
 def _meeting_choice(meeting: Meeting) -> str:
-    return f"{timezone.localtime(meeting.starts_at):%-d %B %Y}"
+    return long_date(timezone.localtime(meeting.starts_at))
 
 
 class AttendanceForm(forms.Form):

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from core.html import sanitise_html
 from governance.models import Board, BoardMembership, Interest
 from meetings.models import (
@@ -284,7 +285,7 @@ def minutes_publish(*, meeting: Meeting, by: Person) -> Meeting:
         raise ValidationError(
             MINUTES_ALREADY_PUBLISHED.format(
                 date=_date(meeting),
-                published=f"{timezone.localdate(meeting.minutes_published_at):%-d %B %Y}",
+                published=long_date(timezone.localdate(meeting.minutes_published_at)),
             )
         )
     if meeting.minutes_status != Meeting.MinutesStatus.APPROVED:
@@ -457,4 +458,4 @@ def _day(meeting: Meeting) -> datetime.date:
 
 def _date(meeting: Meeting) -> str:
     """A meeting's date as messages name it: 17 February 2011."""
-    return f"{_day(meeting):%-d %B %Y}"
+    return long_date(_day(meeting))

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from governance.models import Board
 from meetings.models import Meeting, ProjectDecision, Resolution
 from outcomes.models import Project
@@ -82,7 +83,7 @@ def project_decide(
     _check_board_above(project, board)
     proposal = project.decisions.filter(step=ProjectDecision.Step.PROPOSED).last()
     if proposal is not None and decided_on < proposal.decided_on:
-        message = DECIDED_BEFORE_PROPOSED.format(date=f"{proposal.decided_on:%-d %B %Y}")
+        message = DECIDED_BEFORE_PROPOSED.format(date=long_date(proposal.decided_on))
         raise ValidationError({"decided_on": [message]})
     return _decide(
         project=project,
@@ -114,7 +115,7 @@ def project_framework_sign_off(
     if project.performance_framework_id is None:
         raise ValidationError(PROJECT_WITHOUT_FRAMEWORK.format(project=project))
     if project.framework_signed_off_on is not None:
-        date = f"{project.framework_signed_off_on:%-d %B %Y}"
+        date = long_date(project.framework_signed_off_on)
         raise ValidationError(FRAMEWORK_ALREADY_SIGNED_OFF.format(project=project, date=date))
     _check_board_above(project, board)
     project.framework_signed_off_on = decided_on
@@ -180,10 +181,10 @@ def _decide(
             message = MEETING_OF_ANOTHER_BOARD.format(meeting_board=meeting.board, board=board)
             errors["meeting"] = [message]
         elif decided_on != held_on:
-            message = DECIDED_ON_NOT_MEETING_DAY.format(date=f"{held_on:%-d %B %Y}")
+            message = DECIDED_ON_NOT_MEETING_DAY.format(date=long_date(held_on))
             errors["decided_on"] = [message]
         if resolution is not None and resolution.minute.meeting_id != meeting.pk:
-            message = RESOLUTION_OF_ANOTHER_MEETING.format(date=f"{held_on:%-d %B %Y}")
+            message = RESOLUTION_OF_ANOTHER_MEETING.format(date=long_date(held_on))
             errors["resolution"] = [message]
     decision = ProjectDecision(
         project=project,

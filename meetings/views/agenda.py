@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core.dates import long_date
 from meetings.exemptions import exemption_notice
 from meetings.forms.agenda import (
     AgendaItemForm,
@@ -63,10 +64,8 @@ class MeetingScheduleView(BoardMixin, ServiceFormView):
         self.meeting = meeting_schedule(board=self.board, **form.meeting_details())
 
     def success_message(self) -> str:
-        starts_at = timezone.localtime(self.meeting.starts_at)
-        return gettext("Meeting scheduled for {starts_at:%-d %B %Y}. Now build its agenda.").format(
-            starts_at=starts_at
-        )
+        day = long_date(timezone.localtime(self.meeting.starts_at))
+        return gettext("Meeting scheduled for {day}. Now build its agenda.").format(day=day)
 
     def get_success_url(self) -> str:
         return reverse("meetings:agenda_build", args=[self.meeting.pk])

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.charts import bar_chart_svg
+from core.dates import short_date
 from governance.models import Board
 from meetings.forms.health import PeriodForm
 from meetings.health import BoardHealth, board_health
@@ -54,7 +55,7 @@ def _charts(health: BoardHealth) -> dict[str, str]:
         "meetings": bar_chart_svg(
             title=gettext("Attendance by meeting"),
             unit=gettext("members"),
-            labels=[f"{timezone.localdate(row.meeting.starts_at):%-d %b %Y}" for row in rows],
+            labels=[short_date(timezone.localdate(row.meeting.starts_at)) for row in rows],
             series=[
                 (gettext("Present"), [row.present for row in rows]),
                 (gettext("Apologies"), [row.apologies for row in rows]),

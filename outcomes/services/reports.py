@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import long_date
 from outcomes import tasks
 from outcomes.models import OutcomeFramework, PerformanceReport
 from partnership.rules import person_of
@@ -40,7 +41,7 @@ def performance_report_request(
         raise ValidationError({"as_of": AS_OF_IN_FUTURE})
     if as_of < framework.starts_on:
         raise ValidationError(
-            {"as_of": AS_OF_BEFORE_FRAMEWORK.format(starts_on=f"{framework.starts_on:%-d %B %Y}")}
+            {"as_of": AS_OF_BEFORE_FRAMEWORK.format(starts_on=long_date(framework.starts_on))}
         )
     in_progress = (
         PerformanceReport.objects.select_for_update()

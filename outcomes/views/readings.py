@@ -10,6 +10,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 
+from core.dates import long_date
 from core.service_views import ServiceFormView
 from outcomes.forms.readings import ReadingForm, ReadingsUploadForm
 from outcomes.models import Indicator
@@ -136,12 +137,11 @@ class ReadingRecordView(IndicatorLookupMixin, ReadingsMixin, ServiceFormView):
     def success_message(self) -> str:
         reading = self.reading
         return gettext(
-            "The reading of {code} for {period_start:%-d %B %Y} to {period_end:%-d %B %Y} has "
-            "been saved."
+            "The reading of {code} for {period_start} to {period_end} has been saved."
         ).format(
             code=self.indicator.code,
-            period_start=reading.period_start,
-            period_end=reading.period_end,
+            period_start=long_date(reading.period_start),
+            period_end=long_date(reading.period_end),
         )
 
     def get_success_url(self) -> str:
