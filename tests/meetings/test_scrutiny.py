@@ -1,9 +1,9 @@
 """The scrutiny member's view of the boards their committee scrutinises, and decision trails."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
-from demo.users import PASSWORDS
 from meetings.models import AgendaItem, Report, Resolution
 from tests.factories import MeetingFactory, MinuteFactory, UserFactory
 
@@ -19,7 +19,7 @@ def _resolution_93e():
 
 
 def test_a_scrutiny_member_sees_cabinets_decisions_and_reports_exempt_ones_marked(client, demo):
-    client.login(username="scrutiny", password=PASSWORDS["scrutiny"])
+    client.force_login(User.objects.get(username="scrutiny"))
 
     response = client.get("/meetings/scrutiny/")
 
@@ -36,7 +36,7 @@ def test_a_scrutiny_member_sees_cabinets_decisions_and_reports_exempt_ones_marke
 
 
 def test_a_decision_is_followed_from_resolution_to_action_and_its_progress(client, demo):
-    client.login(username="scrutiny", password=PASSWORDS["scrutiny"])
+    client.force_login(User.objects.get(username="scrutiny"))
 
     response = client.get(f"/meetings/resolutions/{_resolution_93e().pk}/")
 
