@@ -276,6 +276,7 @@ SPECTACULAR_SETTINGS = {
 OAUTH2_PROVIDER = {
     "SCOPES": {"read": "Read the partnership's records", "write": "Record readings and progress"},
     "SCOPES_BACKEND_CLASS": "partnership.api.scopes.PartnerSystemScopes",
+    "OAUTH2_VALIDATOR_CLASS": "partnership.api.oauth.PartnerSystemValidator",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_LIFETIME_SECONDS", default=60 * 60),
     # The OAuth 2.0 Security Best Current Practice (RFC 9700): tokens stored hashed, never
     # taken from a query string, no implicit or password grant, https redirects only.

@@ -1,6 +1,10 @@
 """Admin for partnerships, their organisations, areas, people and partner systems."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin
@@ -17,6 +21,7 @@ from partnership.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from partnership.services import partner_system_access_revoke, partner_system_secret_rotate
 
 
 @admin.register(Area)
@@ -99,6 +104,41 @@ class PartnerSystemAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "organisation__name"]
     autocomplete_fields = ["partnership", "organisation"]
     list_select_related = ["organisation", "partnership"]
+    actions = ["replace_client_secret", "revoke_access"]
+
+    @admin.action(description=_("Replace the client secret (shown once)"))
+    def replace_client_secret(self, request, queryset):
+        # Each new secret is shown on a page of its own, never kept in a message or cookie.
+        secrets = []
+        for system in queryset:
+            try:
+                secret = partner_system_secret_rotate(system=system, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                secrets.append((system, secret))
+        if not secrets:
+            return None
+        return TemplateResponse(
+            request,
+            "admin/partnership/partnersystem/new_secrets.html",
+            {**self.admin_site.each_context(request), "secrets": secrets, "opts": self.model._meta},
+        )
+
+    @admin.action(description=_("Revoke API access"))
+    def revoke_access(self, request, queryset):
+        for system in queryset:
+            partner_system_access_revoke(system=system, by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d partner system can no longer call the API.",
+                "%(count)d partner systems can no longer call the API.",
+                len(queryset),
+            )
+            % {"count": len(queryset)},
+            messages.SUCCESS,
+        )
 
 
 # Endpoints are registered on the partnership's webhooks page, which gives each its secret.

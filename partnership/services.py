@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from oauth2_provider.generators import generate_client_secret
+from oauth2_provider.models import AccessToken
 
 from core.dates import long_date
 from partnership import tasks
@@ -17,6 +19,7 @@ from partnership.models import (
     Merger,
     Organisation,
     Partnership,
+    PartnerSystem,
     Person,
     WebhookDelivery,
     WebhookEndpoint,
@@ -24,6 +27,7 @@ from partnership.models import (
 )
 from partnership.succession import predecessor_ids
 
+SYSTEM_WITHOUT_CREDENTIALS = _("{system} has no API credentials to replace.")
 MERGER_NEEDS_PREDECESSORS = _("Choose the organisations that merged.")
 MERGED_INTO_ITSELF = _("{organisation} cannot be merged into itself.")
 MERGED_INTO_OWN_PREDECESSOR = _(
@@ -154,3 +158,31 @@ def webhook_event_emit(*, partnership_id: int, event: str, key: str, data: dict)
     if endpoints:
         transaction.on_commit(tasks.deliver_due_webhooks.delay)
     return len(endpoints)
+
+
+@transaction.atomic
+def partner_system_secret_rotate(*, system: PartnerSystem, by: AbstractBaseUser) -> str:
+    """Gives a partner system a new client secret, returned once and stored hashed; every token
+    issued under the old one stops working at once."""
+    application = system.application
+    if application is None:
+        raise ValidationError(SYSTEM_WITHOUT_CREDENTIALS.format(system=system))
+    secret = generate_client_secret()
+    application.client_secret = secret
+    application.save()
+    AccessToken.objects.filter(application=application).delete()
+    system._change_reason = f"Client secret replaced by {by}"[:100]
+    system.save()
+    return secret
+
+
+@transaction.atomic
+def partner_system_access_revoke(*, system: PartnerSystem, by: AbstractBaseUser) -> None:
+    """Suspends a partner system and ends its tokens: it can neither call the API nor obtain a
+    new token until it is switched back on."""
+    system.is_active = False
+    system._change_reason = f"API access revoked by {by}"[:100]
+    system.full_clean()
+    system.save()
+    if system.application_id:
+        AccessToken.objects.filter(application_id=system.application_id).delete()

@@ -1,5 +1,7 @@
 """Partner systems sign in to the API with an OAuth2 access token (client credentials)."""
 
+import logging
+
 from django.urls import reverse
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
@@ -11,6 +13,9 @@ from partnership.models import PartnerSystem
 SYSTEM_SUSPENDED = "This partner system's access has been suspended."
 NO_PARTNER_SYSTEM = "These credentials belong to no partner system."
 TOKEN_INVALID = "The access token is not valid or has expired: obtain a new one."
+
+# Every use of a partner system's credentials, one line a request: who, with which token, what.
+uses = logging.getLogger("partnership.api.use")
 
 
 class PartnerSystemAuthentication(OAuth2Authentication):
@@ -37,6 +42,15 @@ class PartnerSystemAuthentication(OAuth2Authentication):
             raise exceptions.AuthenticationFailed(NO_PARTNER_SYSTEM)
         if not system.is_active:
             raise exceptions.AuthenticationFailed(SYSTEM_SUSPENDED)
+        uses.info(
+            "partner system %s (partnership %s) used token %s: %s %s",
+            system.pk,
+            system.partnership_id,
+            token.pk,
+            request.method,
+            request.get_full_path(),
+            extra={"partner_system": system.pk, "token": token.pk},
+        )
         scopes = set(token.scope.split())
         # This instance lives for the request only; it is never saved.
         system.can_read = system.can_read and "read" in scopes

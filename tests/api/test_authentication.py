@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from partnership.api.authentication import SYSTEM_SUSPENDED, TOKEN_INVALID
 from partnership.api.permissions import READ_SCOPE_REQUIRED
 from partnership.models import PartnerSystem
+from partnership.services import partner_system_access_revoke, partner_system_secret_rotate
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +160,63 @@ def test_a_browser_session_must_send_its_csrf_token_to_write(estate):
     assert "CSRF" in without.json()["detail"]
     assert unchanged == 1
     assert with_token.status_code == 201
+
+
+def test_a_replaced_secret_gets_no_token_and_its_tokens_stop_working(system):
+    admin = User.objects.create_superuser("admin-a")
+    old_token = _token("nhs-performance", SECRET).json()["access_token"]
+
+    secret = partner_system_secret_rotate(system=system, by=admin)
+
+    assert _token("nhs-performance", SECRET).status_code == 401
+    refused = _client(old_token).get("/api/v1/partnerships/")
+    assert (refused.status_code, refused.json()["detail"]) == (401, TOKEN_INVALID)
+    new_token = _token("nhs-performance", secret).json()["access_token"]
+    assert _client(new_token).get("/api/v1/partnerships/").status_code == 200
+    system.application.refresh_from_db()
+    assert check_password(secret, system.application.client_secret)
+    assert system.history.first().history_change_reason == "Client secret replaced by admin-a"
+
+
+def test_revoked_access_refuses_the_live_token_and_any_new_one(system):
+    admin = User.objects.create_superuser("admin-a")
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+
+    partner_system_access_revoke(system=system, by=admin)
+
+    assert _client(token).get("/api/v1/partnerships/").status_code == 401
+    refused = _token("nhs-performance", SECRET)
+    assert (refused.status_code, refused.json()["error"]) == (401, "invalid_client")
+    system.refresh_from_db()
+    assert system.is_active is False
+    assert not AccessToken.objects.filter(application=system.application).exists()
+
+
+def test_every_use_of_a_systems_token_is_logged(system, caplog):
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+    client = _client(token)
+
+    with caplog.at_level("INFO", logger="partnership.api.use"):
+        client.get("/api/v1/partnerships/")
+        client.get("/api/v1/boards/?page_size=5")
+
+    uses = [record for record in caplog.records if record.name == "partnership.api.use"]
+    issued = AccessToken.objects.get(application=system.application)
+    assert [(use.partner_system, use.token) for use in uses] == [(system.pk, issued.pk)] * 2
+    assert uses[1].getMessage().endswith("GET /api/v1/boards/?page_size=5")
+
+
+def test_an_administrator_replaces_a_secret_and_sees_it_once(system):
+    browser = Client()
+    browser.force_login(User.objects.create_superuser("admin-a"))
+
+    page = browser.post(
+        "/admin/partnership/partnersystem/",
+        {"action": "replace_client_secret", "_selected_action": [system.pk]},
+    )
+
+    assert page.status_code == 200
+    secret = page.context["secrets"][0][1]
+    assert secret in page.content.decode()
+    assert _token("nhs-performance", secret).status_code == 200
+    assert secret not in browser.get("/admin/partnership/partnersystem/").content.decode()
