@@ -6,10 +6,10 @@ remit in one transaction, with the board locked so that two editors cannot inter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.ordering import renumber
 from governance.models import Board, RemitClause
 
 CLAUSE_TEXT_REQUIRED = _("Enter the words of the clause.")
@@ -26,22 +26,6 @@ def _locked_clauses(board: Board) -> list[RemitClause]:
     """The board's clauses in order, which no one else may change until this transaction ends."""
     Board.objects.select_for_update().filter(pk=board.pk).first()
     return list(board.remit_clauses.order_by("number"))
-
-
-def _renumber(clauses: list[RemitClause]) -> None:
-    """Numbers the clauses 1, 2, 3 ... in the order given, saving those whose number changes."""
-    moving = [clause for number, clause in enumerate(clauses, start=1) if clause.number != number]
-    if not moving:
-        return
-    # Numbers are unique per board and checked row by row, so the moving clauses first step
-    # clear of every number in use, then take their new numbers.
-    clear_of = max(clause.number for clause in clauses)
-    RemitClause.objects.filter(pk__in=[clause.pk for clause in moving]).update(
-        number=F("number") + clear_of
-    )
-    for clause in moving:
-        clause.number = clauses.index(clause) + 1
-        clause.save(update_fields=["number", "modified_at"])
 
 
 def _clause_save(clause: RemitClause) -> RemitClause:
@@ -97,7 +81,7 @@ def remit_clause_remove(*, clause: RemitClause) -> None:
         raise ValidationError(CLAUSE_IS_SERVED.format(number=clause.number, served=served))
     remaining = [each for each in clauses if each.pk != clause.pk]
     clause.delete()
-    _renumber(remaining)
+    renumber(remaining, "number")
 
 
 @transaction.atomic
@@ -111,6 +95,6 @@ def remit_clause_move(*, clause: RemitClause, direction: str) -> RemitClause:
         raise ValidationError(CLAUSE_ALREADY_LAST.format(number=clause.number))
     other = index - 1 if direction == UP else index + 1
     clauses[index], clauses[other] = clauses[other], clauses[index]
-    _renumber(clauses)
+    renumber(clauses, "number")
     clause.refresh_from_db(fields=["number", "modified_at"])
     return clause

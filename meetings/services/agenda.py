@@ -11,11 +11,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.ordering import renumber
 from governance.models import Board, RemitClause
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE, exempt_paragraphs
 from meetings.models import AgendaItem, Meeting, Report
@@ -285,22 +285,6 @@ def agenda_item_update(
     return _item_save(item, themes, remit_clauses)
 
 
-def _renumber(items: list[AgendaItem]) -> None:
-    """Numbers the items 1, 2, 3 ... in the order given, saving those whose number changes."""
-    moving = [item for number, item in enumerate(items, start=1) if item.position != number]
-    if not moving:
-        return
-    # Positions are unique per meeting and checked row by row, so the moving items first step
-    # clear of every number in use, then take their new numbers.
-    clear_of = max(item.position for item in items)
-    AgendaItem.objects.filter(pk__in=[item.pk for item in moving]).update(
-        position=F("position") + clear_of
-    )
-    for item in moving:
-        item.position = items.index(item) + 1
-        item.save(update_fields=["position", "modified_at"])
-
-
 @transaction.atomic
 def agenda_item_move(*, item: AgendaItem, position: int) -> AgendaItem:
     """Moves an item to another position; the others close up behind it, numbered 1 to n."""
@@ -312,7 +296,7 @@ def agenda_item_move(*, item: AgendaItem, position: int) -> AgendaItem:
     moved = next(each for each in items if each.pk == item.pk)
     items.remove(moved)
     items.insert(position - 1, moved)
-    _renumber(items)
+    renumber(items, "position")
     item.refresh_from_db(fields=["position", "modified_at"])
     return item
 
@@ -325,7 +309,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
         raise ValidationError(ITEM_HAS_RECORDS.format(position=item.position))
     remaining = [each for each in items if each.pk != item.pk]
     item.delete()
-    _renumber(remaining)
+    renumber(remaining, "position")
 
 
 @transaction.atomic
