@@ -423,12 +423,13 @@ def _write_minute(
     minute.save()
 
     existing = {resolution.position: resolution for resolution in minute.resolutions.all()}
-    for position, (label, text, *welsh) in enumerate(resolutions, start=1):
+    for position, given in enumerate(resolutions, start=1):
+        # A (label, text) pair is a ResolutionText without Welsh.
+        written = ResolutionText(*given)
         resolution = existing.pop(position, None) or Resolution(minute=minute, position=position)
-        resolution.label = label.strip()
-        resolution.text = text.strip()
-        # Callers may pass (label, text) pairs; a ResolutionText also carries the Welsh.
-        resolution.text_cy = welsh[0].strip() if welsh else ""
+        resolution.label = written.label.strip()
+        resolution.text = written.text.strip()
+        resolution.text_cy = written.text_cy.strip()
         resolution.full_clean()
         resolution.save()
     for resolution in existing.values():
