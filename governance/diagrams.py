@@ -46,12 +46,6 @@ STATUS_LOOK = {
     Board.Status.SHADOW: (WHITE, TEXT, "8 4"),
     Board.Status.DISSOLVED: (LIGHT_GREY, LINE, "2 4"),
 }
-# Keyboard focus as GOV.UK Frontend shows it: yellow with a thick black edge.
-FOCUS_CSS = (
-    "a:focus{outline:none}"
-    "a:focus rect{fill:#ffdd00;stroke:#0b0c0c;stroke-width:4;stroke-dasharray:none}"
-    "a:hover .app-structure__name{text-decoration:underline}"
-)
 
 
 @dataclass
@@ -204,14 +198,15 @@ class _Drawing:
             width += node.width + H_GAP
         width += MARGIN - (H_GAP if self.forest else 0)
         height = max((node.height for node in self.forest), default=0) + 2 * MARGIN
+        # No <style> or style="" here: the Content Security Policy refuses both in a page, so
+        # the focus and hover looks and the scaling are in static/app/app.css (.app-structure).
         return mark_safe(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="app-structure" width="{width:.0f}" '
             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
             f'aria-labelledby="{id_prefix}-title" aria-describedby="{id_prefix}-desc" '
-            f'font-family="{escape(FONT)}" style="max-width: 100%; height: auto">'
+            f'font-family="{escape(FONT)}">'
             f'<title id="{id_prefix}-title">{escape(title)}</title>'
             f'<desc id="{id_prefix}-desc">{escape(description)}</desc>'
-            f"<style>{FOCUS_CSS}</style>"
             f'<g stroke="{LINE}" stroke-width="2">{"".join(self.lines)}</g>'
             f"{''.join(self.boxes)}</svg>"
         )

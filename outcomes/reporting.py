@@ -223,8 +223,9 @@ def period_rows(performance: IndicatorPerformance) -> list[PeriodRow]:
     return sorted(rows, key=lambda row: row.start)
 
 
-def indicator_chart(performance: IndicatorPerformance) -> SafeString:
-    """The indicator's readings, targets and baseline, the same chart on the page and in PDFs."""
+def indicator_chart(performance: IndicatorPerformance, *, nonce: str | None = None) -> SafeString:
+    """The indicator's readings, targets and baseline, the same chart on the page and in PDFs
+    (a page gives its CSP nonce)."""
     indicator = performance.indicator
     values: list[Reading | Target] = [*performance.recent, *performance.targets]
     labels = {
@@ -250,6 +251,7 @@ def indicator_chart(performance: IndicatorPerformance) -> SafeString:
             else gettext("Baseline")
         ),
         label_period=labels.__getitem__,
+        nonce=nonce,
     )
 
 

@@ -45,11 +45,11 @@ class BoardHealthView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(board=self.board, form=form, **kwargs)
         if not form.errors:
             health = board_health(self.board, start=period["start"], end=period["end"])
-            context.update(health=health, charts=_charts(health))
+            context.update(health=health, charts=_charts(health, nonce=self.request.csp_nonce))
         return context
 
 
-def _charts(health: BoardHealth) -> dict[str, str]:
+def _charts(health: BoardHealth, *, nonce: str) -> dict[str, str]:
     rows = health.meetings
     return {
         "meetings": bar_chart_svg(
@@ -62,6 +62,7 @@ def _charts(health: BoardHealth) -> dict[str, str]:
                 (gettext("Absent"), [row.absent for row in rows]),
             ],
             stacked=True,
+            nonce=nonce,
         ),
         "members": bar_chart_svg(
             title=gettext("Attendance by member"),
@@ -71,26 +72,34 @@ def _charts(health: BoardHealth) -> dict[str, str]:
             series=[(gettext("Attended"), [row.percent for row in health.members])],
             horizontal=True,
             maximum=100,
+            nonce=nonce,
         ),
         "kinds": _count_chart(
-            gettext("Agenda items by kind"), gettext("agenda items"), health.topics_by_kind
+            gettext("Agenda items by kind"),
+            gettext("agenda items"),
+            health.topics_by_kind,
+            nonce=nonce,
         ),
         "themes": _count_chart(
-            gettext("Agenda items by theme"), gettext("agenda items"), health.topics_by_theme
+            gettext("Agenda items by theme"),
+            gettext("agenda items"),
+            health.topics_by_theme,
+            nonce=nonce,
         ),
         "circulated": _count_chart(
-            gettext("Items circulated"), gettext("items"), health.circulated_by_kind
+            gettext("Items circulated"), gettext("items"), health.circulated_by_kind, nonce=nonce
         ),
     }
 
 
-def _count_chart(title: str, unit: str, counts: list[tuple[str, int]]) -> str:
+def _count_chart(title: str, unit: str, counts: list[tuple[str, int]], *, nonce: str) -> str:
     return bar_chart_svg(
         title=title,
         unit=unit,
         labels=[label for label, _ in counts],
         series=[(unit.capitalize(), [count for _, count in counts])],
         horizontal=True,
+        nonce=nonce,
     )
 
 

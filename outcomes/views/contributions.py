@@ -51,12 +51,12 @@ class ContributionsView(TemplateView):
         context.update(
             partnership=self.partnership,
             totals=totals,
-            chart=partner_year_chart(table) if table.rows else "",
+            chart=partner_year_chart(table, nonce=self.request.csp_nonce) if table.rows else "",
         )
         return context
 
 
-def partner_year_chart(table: PartnerYearTable) -> SafeString:
+def partner_year_chart(table: PartnerYearTable, *, nonce: str) -> SafeString:
     """Each partner's contributions as bars, one for each financial year."""
     return bar_chart_svg(
         title=gettext("Contributions by partner and financial year"),
@@ -67,6 +67,7 @@ def partner_year_chart(table: PartnerYearTable) -> SafeString:
             for column, year in enumerate(table.years)
         ],
         horizontal=True,
+        nonce=nonce,
     )
 
 

@@ -93,7 +93,7 @@ class IndicatorDetailView(FrameworkMixin, TemplateView):
             indicator=indicator,
             row=IndicatorRow(performance),
             explanation=explanation(performance),
-            chart=indicator_chart(performance),
+            chart=indicator_chart(performance, nonce=self.request.csp_nonce),
             periods=period_rows(performance),
             **kwargs,
         )

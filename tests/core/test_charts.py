@@ -113,6 +113,31 @@ def test_line_chart_without_a_baseline_keeps_the_grey_for_nothing_else():
     assert "2013/14" in svg
 
 
+def test_chart_style_carries_the_pages_nonce_and_no_element_a_style_attribute():
+    svg = ET.fromstring(
+        line_chart_svg(
+            title="Waiting times",
+            unit="days",
+            series=[("Reading", [("2013/14", 12), ("2014/15", 10)])],
+            nonce="page-nonce",
+        )
+    )
+
+    assert [style.get("nonce") for style in svg.iter(f"{SVG}style")] == ["page-nonce"]
+    assert [element.tag for element in svg.iter() if "style" in element.attrib] == []
+    [tooltip] = [element for element in svg.iter() if element.get("class") == "tooltip"]
+    assert tooltip.get("opacity") == "0"
+
+
+def test_chart_for_a_pdf_has_no_nonce():
+    svg = ET.fromstring(
+        bar_chart_svg(title="Seats", unit="seats", labels=["May"], series=[("Present", [5])])
+    )
+
+    assert [style.get("nonce") for style in svg.iter(f"{SVG}style")] == [None]
+    assert [element.tag for element in svg.iter() if "style" in element.attrib] == []
+
+
 def _attendance_chart() -> ET.Element:
     return ET.fromstring(
         bar_chart_svg(

@@ -1,6 +1,7 @@
 """A board's health: attendance, topics and circulations over a period, for its own people."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -173,6 +174,17 @@ def test_an_officer_of_the_partnership_sees_the_figures_as_tables(client, group)
     assert "Document 1 Link 1" in text
     # Each table has its chart, drawn on the server.
     assert response.content.decode().count('role="img"') == 5
+
+
+def test_each_charts_style_carries_the_nonce_of_the_pages_content_security_policy(client, group):
+    client.force_login(officer_of(group.partnership, "officer"))
+
+    response = client.get(url(group, "?start=1/1/2013&end=31/12/2013"))
+
+    nonce = re.search(r"style-src 'self' 'nonce-([^']+)'", response["Content-Security-Policy"])[1]
+    page = response.content.decode()
+    assert re.findall(r"<style[^>]*>", page) == [f'<style type="text/css" nonce="{nonce}">'] * 5
+    assert " style=" not in page
 
 
 def test_the_period_is_the_last_twelve_months_unless_chosen(client, group):
