@@ -152,6 +152,13 @@ def test_secret_key_is_required_not_defaulted():
         assert _environment(service)["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
 
 
+def test_database_password_is_required_not_defaulted():
+    required = "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}"
+    assert _environment("postgres")["POSTGRES_PASSWORD"] == required
+    for service in APP_SERVICES:
+        assert f"partnerships:{required}@postgres" in _environment(service)["DATABASE_URL"]
+
+
 def _mounts(service):
     mounts = {}
     for volume in SERVICES[service].get("volumes", []):
