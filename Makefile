@@ -28,7 +28,7 @@ PYTHON311 := $(shell for p in python3.11 python3; do \
 MESSAGE_IGNORES := --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=frontend \
 	--ignore=var --ignore=demo
 
-.PHONY: help run test lint messages frontend bench-pack bench-reminders bench-api
+.PHONY: help run test lint messages frontend bench-pack bench-reminders bench-api bench-load scale-data
 
 help:  ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,8 +56,15 @@ bench-pack: $(VENV)/.dev-installed  ## Time a 300-page agenda pack against one-p
 bench-reminders: $(VENV)/.dev-installed  ## Time the reminder run (200,000 actions) and the dashboard (1,000,000 readings); DATABASE_URL: a fresh database
 	$(PY) benchmarks/reminders.py
 
-bench-api: $(VENV)/.dev-installed  ## Load-test the API with wrk: gunicorn, 100,000 meetings, 1,000,000 readings; DATABASE_URL: a fresh database
+bench-api: $(VENV)/.dev-installed  ## Load-test the API alone (benchmarks/load.py's tool): wrk, gunicorn, the scale estate; DATABASE_URL: a database of its own
 	$(PY) benchmarks/api.py
+
+bench-load: $(VENV)/.dev-installed  ## Load-test public pages and API: 50 wrk clients, 60 s, gunicorn, PostgreSQL, Redis; p50/p95 per page (BENCH_* in benchmarks/load.py)
+	$(PY) benchmarks/load.py
+
+scale-data: $(VENV)/.runtime-installed  ## Fill an empty database with the large scale estate (manage.py scale_data; ARGS="--meetings 10000")
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py scale_data $(ARGS)
 
 frontend:  ## Rebuild the vendored GOV.UK Frontend CSS/JS into static/govuk/ (needs npm)
 	bash frontend/build.sh

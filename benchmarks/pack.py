@@ -45,46 +45,18 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from core.pdf import html_to_pdf, page_count  # noqa: E402
-from governance.models import Board, BoardMembership  # noqa: E402
+from demo.scale import WORDS, Estate, Sizes, paragraphs, sentence  # noqa: E402
 from meetings.models import AgendaItem, AgendaPack, Meeting, RenderedSection, Report  # noqa: E402
 from meetings.packs import build  # noqa: E402
 from meetings.packs.assembly import pack_contents  # noqa: E402
 from meetings.packs.sections import HtmlSection, front_matter_section, item_plans  # noqa: E402
-from partnership.models import Nation, Partnership, Person  # noqa: E402
+from partnership.models import Person  # noqa: E402
 
 REPORTS = int(os.environ.get("BENCH_REPORTS", "12"))
 # Paragraphs in the longest section of each report; 31 gives about 25 pages a report.
 PARAGRAPHS = int(os.environ.get("BENCH_PARAGRAPHS", "31"))
 CHROMIUM = os.environ.get("BENCH_CHROMIUM", shutil.which("chromium") or "chromium")
 VARIANT = AgendaPack.Variant.MEMBERS
-
-VOCABULARY = (
-    "council partnership board service delivery budget resident community outcome "
-    "indicator health social care housing highways transport school pupil attainment "
-    "safeguarding contract procurement provider capital revenue forecast variance reserve "
-    "saving risk mitigation consultation stakeholder officer member cabinet scrutiny ward "
-    "district county strategy framework priority target performance quarter annual review "
-    "report recommend approve note agree delegate authority statutory duty guidance policy "
-    "assessment equality impact environment climate carbon energy waste recycling library "
-    "leisure park planning development growth employment skills business economy "
-    "investment grant funding"
-)
-WORDS = VOCABULARY.split()
-
-
-def _sentence(rng: random.Random) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(12, 28))]
-    return " ".join(words).capitalize() + "."
-
-
-def _paragraphs(rng: random.Random, count: int) -> str:
-    parts = []
-    for number in range(count):
-        parts.append("<p>" + " ".join(_sentence(rng) for _ in range(rng.randint(3, 6))) + "</p>")
-        if number % 7 == 3:
-            items = "".join(f"<li>{_sentence(rng)}</li>" for _ in range(rng.randint(3, 6)))
-            parts.append(f"<ul>{items}</ul>")
-    return "".join(parts)
 
 
 def _table(rng: random.Random, rows: int) -> str:
@@ -103,42 +75,28 @@ def _table(rng: random.Random, rows: int) -> str:
 
 def _report_text(rng: random.Random) -> dict[str, str]:
     return {
-        "purpose": _paragraphs(rng, 1),
+        "purpose": paragraphs(rng, 1),
         "recommendations": "<ol>"
-        + "".join(f"<li>{_sentence(rng)}</li>" for _ in range(4))
+        + "".join(f"<li>{sentence(rng)}</li>" for _ in range(4))
         + "</ol>",
-        "key_points_summary": _paragraphs(rng, 3),
-        "introduction_and_background": _paragraphs(rng, PARAGRAPHS // 4),
-        "body": _paragraphs(rng, PARAGRAPHS // 2) + _table(rng, 30) + _paragraphs(rng, 4),
-        "key_considerations": _paragraphs(rng, PARAGRAPHS),
-        "financial_implications": _paragraphs(rng, 4) + _table(rng, 20),
-        "legal_implications": _paragraphs(rng, 4),
-        "risk_management": _paragraphs(rng, 6),
-        "consultees": "<ul>" + "".join(f"<li>{_sentence(rng)}</li>" for _ in range(6)) + "</ul>",
+        "key_points_summary": paragraphs(rng, 3),
+        "introduction_and_background": paragraphs(rng, PARAGRAPHS // 4),
+        "body": paragraphs(rng, PARAGRAPHS // 2) + _table(rng, 30) + paragraphs(rng, 4),
+        "key_considerations": paragraphs(rng, PARAGRAPHS),
+        "financial_implications": paragraphs(rng, 4) + _table(rng, 20),
+        "legal_implications": paragraphs(rng, 4),
+        "risk_management": paragraphs(rng, 6),
+        "consultees": "<ul>" + "".join(f"<li>{sentence(rng)}</li>" for _ in range(6)) + "</ul>",
     }
 
 
 def synthetic_meeting() -> Meeting:
     rng = random.Random(2024)
-    partnership = Partnership.objects.create(
-        name="Benchmark Partnership",
-        slug="benchmark",
-        kind=Partnership.Kind.LOCAL_STRATEGIC,
-        nation=Nation.ENGLAND,
-    )
-    board = Board.objects.create(
-        partnership=partnership,
-        name="Benchmark Board",
-        slug="benchmark-board",
-        kind=Board.Kind.PARTNERSHIP_BOARD,
-    )
-    for number, role in enumerate(["chair", "vice_chair"] + ["member"] * 10):
-        BoardMembership.objects.create(
-            board=board,
-            person=Person.objects.create(name=f"Member {number}"),
-            role=role,
-            started_on=datetime.date(2020, 1, 1),
-        )
+    # One partnership with one board and its seats, as the scale estate makes them.
+    estate = Estate(Sizes(partnerships=1, boards=1, meetings=0, actions=0, readings=0))
+    estate.build_partnerships()
+    estate.build_boards()
+    board = estate.places[0].boards[0]
     meeting = Meeting.objects.create(
         board=board,
         starts_at=datetime.datetime(2024, 6, 4, 10, 0, tzinfo=datetime.UTC),

@@ -1,8 +1,9 @@
 """How long the daily reminder run takes over many development actions, and how many queries.
 
-Builds an estate of partnerships, boards with chairs, people and development actions (with
-deadlines spread over two years either side of today and realistic statuses and leads) in the
-database named by DATABASE_URL, migrating it first; with none given, a throwaway SQLite file.
+Builds, with the scale estate's builders (demo/scale.py, as `manage.py scale_data`), an estate
+of partnerships, boards with chairs and seats, people and development actions (deadlines either
+side of today, realistic statuses, leads and updates) in the database named by DATABASE_URL,
+migrating it first; with none given, a throwaway SQLite file.
 It runs the reminder job at two sizes, and prints for each the wall time and SQL queries of
 writing the reminders that fell due and of sending the digests. The sweep's queries do not
 grow with the number of actions (on SQLite its one insert is split into batches by SQLite's
@@ -10,7 +11,10 @@ limit on parameters); the sending makes a few per recipient, each in its own tra
 
     make bench-reminders                 # or: python benchmarks/reminders.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_reminders make bench-reminders
-    BENCH_ACTIONS=20000,200000 BENCH_READINGS=1000000 BENCH_INDICATORS=500 make bench-reminders
+    BENCH_ACTIONS=20000,200000 BENCH_PARTNERSHIPS=200 BENCH_READINGS=1000000 \
+        BENCH_INDICATORS=500 make bench-reminders
+
+Each partnership has four boards, with six people to a board.
 
 Then it fills the database with BENCH_READINGS indicator readings and measures the dashboard of a
 framework of BENCH_INDICATORS indicators among them (benchmarks/dashboard.py).
@@ -20,7 +24,6 @@ Use a fresh database: it adds its rows to whatever is there. It prints figures; 
 
 import datetime
 import os
-import random
 import sys
 import tempfile
 import time
@@ -44,102 +47,16 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from benchmarks import dashboard  # noqa: E402
-from governance.models import Board, BoardMembership  # noqa: E402
-from outcomes.models import DevelopmentAction, Reminder  # noqa: E402
+from demo.scale import Estate, Sizes  # noqa: E402
+from outcomes.models import Reminder  # noqa: E402
 from outcomes.reminders import reminders_fall_due, reminders_send  # noqa: E402
-from partnership.models import Nation, Partnership, Person  # noqa: E402
+from partnership.models import Person  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_ACTIONS", "20000,200000").split(",")]
 PARTNERSHIPS = int(os.environ.get("BENCH_PARTNERSHIPS", "200"))
 BOARDS_PER_PARTNERSHIP = 4
-PEOPLE = int(os.environ.get("BENCH_PEOPLE", "2000"))
 READINGS = int(os.environ.get("BENCH_READINGS", "1000000"))
 INDICATORS = int(os.environ.get("BENCH_INDICATORS", "500"))
-BATCH = 5000
-STATUSES = [
-    (DevelopmentAction.Status.NOT_STARTED, 30),
-    (DevelopmentAction.Status.IN_PROGRESS, 35),
-    (DevelopmentAction.Status.ONGOING, 10),
-    (DevelopmentAction.Status.DONE, 20),
-    (DevelopmentAction.Status.DROPPED, 5),
-]
-
-
-class Estate:
-    """The partnerships, boards and people the actions belong to and are led by."""
-
-    def __init__(self, rng: random.Random) -> None:
-        Partnership.objects.bulk_create(
-            Partnership(
-                name=f"Bench partnership {n}",
-                slug=f"bench-{n}",
-                kind=Partnership.Kind.LOCAL_STRATEGIC,
-                nation=Nation.ENGLAND,
-            )
-            for n in range(PARTNERSHIPS)
-        )
-        self.partnerships = list(
-            Partnership.objects.filter(slug__startswith="bench-").values_list("pk", flat=True)
-        )
-        Person.objects.bulk_create(
-            Person(
-                name=f"Bench person {n}",
-                capacity=Person.Capacity.REPRESENTATIVE,
-                email=f"person{n}@example.org",
-            )
-            for n in range(PEOPLE)
-        )
-        self.people = list(
-            Person.objects.filter(name__startswith="Bench person").values_list("pk", flat=True)
-        )
-        Board.objects.bulk_create(
-            Board(
-                partnership_id=partnership,
-                name=f"Board {n}",
-                slug=f"board-{n}",
-                kind=Board.Kind.PARTNERSHIP_BOARD,
-            )
-            for partnership in self.partnerships
-            for n in range(BOARDS_PER_PARTNERSHIP)
-        )
-        self.boards: dict[int, list[int]] = {}
-        for pk, partnership in Board.objects.filter(
-            partnership_id__in=self.partnerships
-        ).values_list("pk", "partnership_id"):
-            self.boards.setdefault(partnership, []).append(pk)
-        # Most boards have a chair; a few are between chairs.
-        BoardMembership.objects.bulk_create(
-            BoardMembership(board_id=board, person_id=rng.choice(self.people), role="chair")
-            for boards in self.boards.values()
-            for board in boards
-            if rng.random() < 0.9
-        )
-        self.made = 0
-
-    def add_actions(self, count: int, rng: random.Random) -> None:
-        today = timezone.localdate()
-        statuses, weights = zip(*STATUSES, strict=True)
-        while count:
-            batch = min(count, BATCH)
-            actions = []
-            for _ in range(batch):
-                partnership = rng.choice(self.partnerships)
-                lead = rng.random()
-                actions.append(
-                    DevelopmentAction(
-                        partnership_id=partnership,
-                        reference=f"B{self.made}",
-                        activity="Improve how partners share performance information",
-                        deadline=today + datetime.timedelta(rng.randint(-730, 730)),
-                        deadline_wording="Before March 2014",
-                        status=rng.choices(statuses, weights)[0],
-                        lead_person_id=rng.choice(self.people) if lead < 0.7 else None,
-                        lead_board_id=rng.choice(self.boards[partnership]) if lead > 0.5 else None,
-                    )
-                )
-                self.made += 1
-            DevelopmentAction.objects.bulk_create(actions)
-            count -= batch
 
 
 def _line(text: str) -> None:
@@ -179,13 +96,17 @@ def run_reminders(today: datetime.date) -> None:
 def main() -> None:
     call_command("migrate", verbosity=0)
     _line(f"Database: {connection.vendor}")
-    rng = random.Random(2014)
-    estate = Estate(rng)
     boards = PARTNERSHIPS * BOARDS_PER_PARTNERSHIP
-    _line(f"{PARTNERSHIPS} partnerships, {boards} boards, {PEOPLE} people")
+    estate = Estate(
+        Sizes(partnerships=PARTNERSHIPS, boards=boards, meetings=0, actions=0, readings=0)
+    )
+    estate.build_partnerships()
+    estate.build_boards()
+    estate.build_frameworks()
+    _line(f"{PARTNERSHIPS} partnerships, {boards} boards, {Person.objects.count()} people")
     today = timezone.localdate()
     for size in SIZES:
-        estate.add_actions(size - estate.made, rng)
+        estate.add_actions(size - estate.actions_made)
         Reminder.objects.all().delete()
         _line(f"Reminder runs over {size:,} development actions:")
         # The first run catches up every action at once; a day later only the points reached.

@@ -193,6 +193,10 @@ def _data_fields(model: type[models.Model], leave_out: Iterable[str] = ()) -> li
     return concrete + many
 
 
+class ImproperlyDeclared(Exception):
+    """An app's portability declarations do not add up (a fault of the code, not the file)."""
+
+
 class _Plan:
     """The sections as the exporter and importer use them: models in dependency order."""
 
@@ -248,10 +252,6 @@ class _Plan:
         return f"records/{self.label(model)}.json"
 
 
-class ImproperlyDeclared(Exception):
-    """An app's portability declarations do not add up (a fault of the code, not the file)."""
-
-
 # Export ---------------------------------------------------------------------------------------
 
 
@@ -303,42 +303,75 @@ def archive_export(root: models.Model, path: Path | str) -> ExportSummary:
                     m2m[model, f.name] = _m2m_pairs(f, scope)
     _take_in_shared(plan, root, rows, m2m)
     ids = {model: {obj.pk: n for n, obj in enumerate(objs, 1)} for model, objs in rows.items()}
-    files: dict[str, bytes] = {}
-    records: dict[str, bytes] = {}
-    for model in plan.order:
-        fields = plan.fields[model]
-        table = []
-        for obj in rows[model]:
-            table.append(
-                [ids[model][obj.pk]]
-                + [_export_value(plan, obj, f, ids, m2m, files) for f in fields]
-            )
-        document = {
-            "model": plan.label(model),
-            "fields": [f.name for f in fields],
-            "rows": table,
-        }
-        records[plan.member(model)] = json.dumps(
-            document, ensure_ascii=False, separators=(",", ":")
-        ).encode()
-    manifest = {
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".zip")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            # Uploaded files go straight into the archive, each once, never all in memory.
+            files = _FileWriter(archive)
+            records = []
+            for model in plan.order:
+                fields = plan.fields[model]
+                document = {
+                    "model": plan.label(model),
+                    "fields": [f.name for f in fields],
+                    "rows": [
+                        [ids[model][obj.pk]]
+                        + [_export_value(plan, obj, f, ids, m2m, files) for f in fields]
+                        for obj in rows[model]
+                    ],
+                }
+                data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+                archive.writestr(plan.member(model), data)
+                records.append(
+                    {
+                        "model": plan.label(model),
+                        "path": plan.member(model),
+                        "count": len(rows[model]),
+                        "sha256": _sha256(data),
+                    }
+                )
+            manifest = _manifest(plan, root, records, files.listed)
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return ExportSummary(
+        path=path,
+        counts={plan.label(model): len(rows[model]) for model in plan.order},
+        files=len(files.listed),
+        size=path.stat().st_size,
+    )
+
+
+class _FileWriter:
+    """Writes each uploaded file into the archive once, under its SHA-256."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.listed: dict[str, int] = {}
+
+    def add(self, data: bytes) -> str:
+        digest = _sha256(data)
+        if digest not in self.listed:
+            self.archive.writestr(f"files/{digest}", data)
+            self.listed[digest] = len(data)
+        return digest
+
+
+def _manifest(plan: _Plan, root: models.Model, records: list[dict], files: dict) -> dict:
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": timezone.now().isoformat(),
         "exported_from": settings.SITE_URL,
         plan.label(plan.root): {"id": 1, "name": str(root)},
-        "records": [
-            {
-                "model": plan.label(model),
-                "path": plan.member(model),
-                "count": len(rows[model]),
-                "sha256": _sha256(records[plan.member(model)]),
-            }
-            for model in plan.order
-        ],
+        "records": records,
         "files": [
-            {"path": f"files/{digest}", "sha256": digest, "size": len(data)}
-            for digest, data in sorted(files.items())
+            {"path": f"files/{digest}", "sha256": digest, "size": size}
+            for digest, size in sorted(files.items())
         ],
         "left_out": {
             plan.label(model): section.reason
@@ -353,26 +386,6 @@ def archive_export(root: models.Model, path: Path | str) -> ExportSummary:
         },
         "history": HISTORY_NOTE,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".zip")
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-            for member, data in records.items():
-                archive.writestr(member, data)
-            for digest, data in sorted(files.items()):
-                archive.writestr(f"files/{digest}", data)
-        os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-    return ExportSummary(
-        path=path,
-        counts={plan.label(model): len(rows[model]) for model in plan.order},
-        files=len(files),
-        size=path.stat().st_size,
-    )
 
 
 def _take_in_shared(
@@ -455,7 +468,7 @@ def _export_value(
     f: models.Field,
     ids: dict[type, dict],
     m2m: dict[tuple[type, str], dict[Any, list]],
-    files: dict[str, bytes],
+    files: _FileWriter,
 ) -> Any:
     if f.many_to_many:
         return sorted(ids[f.related_model][pk] for pk in m2m[type(obj), f.name].get(obj.pk, []))
@@ -475,9 +488,7 @@ def _export_value(
                     name=stored.name, record=obj, model=plan.label(type(obj))
                 )
             ) from None
-        digest = _sha256(data)
-        files[digest] = data
-        return {"name": stored.name, "sha256": digest, "size": len(data)}
+        return {"name": stored.name, "sha256": files.add(data), "size": len(data)}
     return _encode(f.value_from_object(obj))
 
 
@@ -562,7 +573,7 @@ class _Archive:
 
 
 @contextlib.contextmanager
-def _timestamps_kept(models_: Iterable[type[models.Model]]) -> Iterator[None]:
+def timestamps_kept(models_: Iterable[type[models.Model]]) -> Iterator[None]:
     """Lets records keep the times they were created and changed, not the time of the import."""
     switched = []
     for model in models_:
@@ -588,7 +599,7 @@ class _Importer:
 
     def run(self) -> ImportSummary:
         self._check_new()
-        with _timestamps_kept(self.plan.carried):
+        with timestamps_kept(self.plan.carried):
             for model in self.plan.order:
                 section = self.plan.carried[model]
                 if isinstance(section, Shared):
