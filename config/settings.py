@@ -206,6 +206,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A webhook endpoint that fails this many deliveries in a row is switched off.
 WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=10)
+# Webhooks go only to https addresses on the internet (partnership/webhook_addresses.py). For
+# local development only: plain http, and private networks (addresses or CIDR ranges, such as
+# 127.0.0.1) that a receiver on the developer's machine listens on. Both stay off in production.
+WEBHOOK_ALLOW_INSECURE = env.bool("WEBHOOK_ALLOW_INSECURE", default=False)
+WEBHOOK_ALLOWED_PRIVATE_ADDRESSES = env.list("WEBHOOK_ALLOWED_PRIVATE_ADDRESSES", default=[])
 
 # Uploads (reports, appendices, readings) larger than this are refused with a clear message.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import CHOICE_INVALID, DayMonthYearField, form_helper
 from partnership.models import Organisation, WebhookEvent
+from partnership.webhook_addresses import webhook_url_check
 
 EFFECTIVE_ON_REQUIRED = _("Enter the date the merger took effect.")
 
@@ -44,9 +45,7 @@ class MergerForm(forms.Form):
 
 
 URL_REQUIRED = _("Enter the address the partner's system receives events at.")
-URL_INVALID = _(
-    "Enter an address starting https:// (or http://), for example https://example.org/hooks."
-)
+URL_INVALID = _("Enter an address starting https://, for example https://example.org/hooks.")
 EVENTS_REQUIRED_HERE = _("Choose at least one event to send.")
 
 
@@ -84,3 +83,9 @@ class WebhookEndpointForm(forms.Form):
             Field.checkboxes("events", small=True, legend_size=Size.SMALL),
             button=gettext("Register endpoint"),
         )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        # The service checks it too; here the officer sees why beside the field.
+        webhook_url_check(url)
+        return url

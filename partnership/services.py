@@ -26,6 +26,7 @@ from partnership.models import (
     WebhookEvent,
 )
 from partnership.succession import predecessor_ids
+from partnership.webhook_addresses import webhook_url_check
 
 SYSTEM_WITHOUT_CREDENTIALS = _("{system} has no API credentials to replace.")
 MERGER_NEEDS_PREDECESSORS = _("Choose the organisations that merged.")
@@ -105,13 +106,18 @@ def webhook_endpoint_register(
     description: str,
     by: Person | None,
 ) -> WebhookEndpoint:
-    """Registers a partner's endpoint for some of the partnership's events, with a new secret."""
+    """Registers a partner's https endpoint on the internet for some of the partnership's events,
+    with a new secret."""
     events = sorted(set(events))
     if not events:
         raise ValidationError({"events": [EVENTS_REQUIRED]})
     unknown = [event for event in events if event not in WebhookEvent.values]
     if unknown:
         raise ValidationError({"events": [UNKNOWN_EVENT.format(event=unknown[0])]})
+    try:
+        webhook_url_check(url)
+    except ValidationError as refused:
+        raise ValidationError({"url": refused.messages}) from None
     endpoint = WebhookEndpoint(
         partnership=partnership,
         url=url,

@@ -10,10 +10,10 @@ failed too many times in a row is switched off, and the officer who registered i
 """
 
 import datetime
+import http
+import http.client
 import json
 import time
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -23,6 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from standardwebhooks import Webhook
 
 from partnership.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from partnership.webhook_addresses import (
+    DELIVERY_REDIRECTED,
+    DELIVERY_UNREACHABLE,
+    DeliveryRefused,
+    webhook_connection,
+)
 
 # Waits before each try after the first: a minute, five, half an hour, two hours, six.
 RETRY_AFTER = [
@@ -106,24 +112,40 @@ def _post(delivery: WebhookDelivery) -> WebhookAttempt:
             str(delivery.message_id), sent_at, body
         ),
     }
-    request = urllib.request.Request(
-        delivery.endpoint.url, data=body.encode(), headers=headers, method="POST"
-    )
     started = time.monotonic()
     status_code, error = None, ""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            status_code = response.status
-    except urllib.error.HTTPError as refused:
-        status_code, error = refused.code, f"HTTP {refused.code} {refused.reason}"
-    except (urllib.error.URLError, OSError, ValueError) as unreachable:
-        error = str(getattr(unreachable, "reason", unreachable))
+        # Checked again now, and connected to the address checked (see webhook_addresses).
+        connection, path = webhook_connection(delivery.endpoint.url, timeout=TIMEOUT_SECONDS)
+        try:
+            connection.request("POST", path, body=body.encode(), headers=headers)
+            status_code = connection.getresponse().status
+        finally:
+            connection.close()
+    except DeliveryRefused as refused:
+        error = refused.reason
+    except (OSError, http.client.HTTPException, ValueError):
+        # Only a generic reason: the page shows it, and the system's own words could tell
+        # what lies behind the address.
+        error = str(DELIVERY_UNREACHABLE)
+    if status_code is not None and 300 <= status_code < 400:
+        # A redirect could lead anywhere, so it is not followed: the delivery has failed.
+        error = str(DELIVERY_REDIRECTED).format(status=status_code)
+    elif status_code is not None and not 200 <= status_code < 300:
+        error = f"HTTP {status_code} {_status_phrase(status_code)}".strip()
     return WebhookAttempt(
         delivery=delivery,
         status_code=status_code,
         error=error[:300],
         duration_ms=int((time.monotonic() - started) * 1000),
     )
+
+
+def _status_phrase(status_code: int) -> str:
+    try:
+        return http.HTTPStatus(status_code).phrase
+    except ValueError:
+        return ""
 
 
 def _after_failure(

@@ -16,6 +16,7 @@ class Receiver:
     url: str
     requests: list[Received] = field(default_factory=list)
     answer_status: int = 204
+    answer_headers: dict[str, str] = field(default_factory=dict)
     arrived: threading.Event = field(default_factory=threading.Event)
 
 
@@ -28,8 +29,13 @@ def start_receiver() -> tuple[Receiver, ThreadingHTTPServer]:
             headers = {name.lower(): value for name, value in self.headers.items()}
             receiver.requests.append(Received(headers, body))
             self.send_response(receiver.answer_status)
+            for name, value in receiver.answer_headers.items():
+                self.send_header(name, value)
             self.end_headers()
             receiver.arrived.set()
+
+        # A redirect followed as a GET would be recorded too.
+        do_GET = do_POST
 
         def log_message(self, *args):
             pass
