@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "partnership",
     "governance",
@@ -65,7 +68,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a session verified once a code from the account's authenticator (or a recovery
+    # code) has been accepted; the gate below holds back the sessions that still need one.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -330,7 +337,11 @@ if not SECURE_HSTS_PRELOAD and not DEBUG:
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# A session lasts a working day at most, ends when the browser closes, and (for an account that
+# signs in with a second factor) ends after this long without a request, unsaved typing and all.
 SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_SECONDS = 60 * env.int("DJANGO_SESSION_IDLE_MINUTES", default=120)
 
 # Sign-in lockout (django-axes): after this many failed sign-ins for one account, or from one
 # address, further tries are refused for the cool-off time; a success clears the count.
@@ -342,6 +353,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.sign_in.sign_in_paused"
 AXES_CLIENT_IP_CALLABLE = "core.sign_in.client_address"
+
+# Two-factor sign-in (django-otp; who needs it: partnership/rules.py). The name authenticator
+# apps show beside the code; each wrong code doubles the wait before the device takes another
+# (1, 2, 4, 8... seconds); keys and recovery codes are never shown in the administration pages.
+OTP_TOTP_ISSUER = env("DJANGO_TWO_FACTOR_ISSUER", default="Partnership governance")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 X_FRAME_OPTIONS = "DENY"
 # Other sites learn nothing of the page a link was followed from; a window this site opens
 # or is opened by shares no browsing context group with another origin.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("core.two_factor.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("config.api")),
     path("partnerships/", include("partnership.urls")),

@@ -1,16 +1,21 @@
 """Demo sign-ins, one for each kind of user, linked to people from the seeds; and an API client.
 
 Each password is set only when its user is first created, so reloading changes no user and a
-password changed since is kept.
+password changed since is kept. Every demo user needs two-factor sign-in: each gets the same
+published authenticator key and recovery codes when it has no authenticator app, so that a
+newcomer can sign in at once. They are for the demo only, and as public as the passwords.
 """
 
+import base64
 import datetime
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from oauth2_provider.models import Application
 
+from core.two_factor.services import AUTHENTICATOR_NAME, authenticator_of, recovery_codes_replace
 from demo.upsert import update, upsert
 from governance.models import Board, BoardMembership
 from partnership.models import Organisation, Partnership, PartnerSystem, Person
@@ -31,6 +36,11 @@ PARTNER_SYSTEM = "NHS Highland performance system"
 # Its OAuth2 client credentials; the secret, like the passwords, is set only on first creation.
 PARTNER_CLIENT_ID = "demo-nhs-highland"
 PARTNER_CLIENT_SECRET = "demo-partner-secret-2026"
+
+# Demo only: the base32 key to give an authenticator app (or `oathtool --totp -b KEY`).
+DEMO_AUTHENTICATOR_KEY = "DEMOKEYNOTSECRETDEMOKEYNOTSECRET"
+# Demo only: each works once per user; reloading gives them again only to a user who was reset.
+DEMO_RECOVERY_CODES = [f"demo{number:04d}" for number in range(1, 11)]
 
 PASSWORDS = {
     "officer": "demo-officer-2026",
@@ -76,9 +86,11 @@ def load(
     }
     accounts = []
     for username, person in people.items():
-        update(person, user=_user(username, email=person.email))
+        user = _user(username, email=person.email)
+        update(person, user=user)
+        _authenticator(user)
         accounts.append(Account(username, PASSWORDS[username], _describe(person)))
-    _user("admin", is_superuser=True)
+    _authenticator(_user("admin", is_superuser=True))
     accounts.append(Account("admin", PASSWORDS["admin"], "Administrator (no person)"))
 
     system = upsert(
@@ -119,6 +131,17 @@ def _user(username: str, *, email: str = "", is_superuser: bool = False):
         return user
     update(user, **values)
     return user
+
+
+def _authenticator(user) -> None:
+    """The demo authenticator app and recovery codes, for a user who has no authenticator."""
+    if authenticator_of(user) is not None:
+        return
+    key = base64.b32decode(DEMO_AUTHENTICATOR_KEY).hex()
+    device = TOTPDevice(user=user, name=AUTHENTICATOR_NAME, key=key, confirmed=True)
+    device.full_clean()
+    device.save()
+    recovery_codes_replace(user=user, codes=DEMO_RECOVERY_CODES)
 
 
 def _describe(person: Person) -> str:

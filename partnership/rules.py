@@ -5,6 +5,7 @@ calling the API. Predicates take the principal and the partnership (or a record 
 """
 
 import rules
+from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils import timezone
 
@@ -75,6 +76,36 @@ def is_system_writing(principal, partnership: Partnership | None) -> bool:
 @rules.predicate
 def is_administrator(principal) -> bool:
     return getattr(principal, "is_superuser", False)
+
+
+@rules.predicate
+def is_staff(principal) -> bool:
+    """Reaches the administration pages."""
+    return getattr(principal, "is_staff", False)
+
+
+@rules.predicate
+def has_person(principal) -> bool:
+    return person_of(principal) is not None
+
+
+@rules.predicate
+def holds_granted_permissions(principal) -> bool:
+    """Holds a Django permission given in the administration pages, itself or by a group: the
+    model backend answers has_perm beside the rules when it is asked without a record."""
+    if not getattr(principal, "is_authenticated", False) or not hasattr(principal, "groups"):
+        return False
+    return Permission.objects.filter(Q(user=principal) | Q(group__user=principal)).exists()
+
+
+# Two-factor sign-in, for every account that sees or changes more than the public does. Every
+# person may change their own register of interests (governance.change_interests), and officers,
+# board members and scrutiny members see exempt items; staff and superusers reach the
+# administration pages. An account with none of these sees only what is published and open, so
+# its password alone guards nothing more. The cheapest tests come first: `|` stops at the first
+# that holds, and the gate asks this on each request of a session not yet verified.
+needs_two_factor = is_administrator | is_staff | has_person | holds_granted_permissions
+rules.add_rule("two_factor_required", needs_two_factor)
 
 
 rules.add_perm("partnership.view_partnership", rules.always_allow)

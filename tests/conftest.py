@@ -4,12 +4,16 @@ import io
 import os
 
 import pytest
+import rules
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import QuerySet
+from django.test import Client
 
+from core.two_factor.sessions import session_mark_verified
 from tests.audit_guard import guarded_update
 from tests.receiver import start_receiver
+from tests.two_factor import authenticator_for
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -23,6 +27,23 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def audited_records_change_with_history(monkeypatch):
     """Fails any test that changes an audited record by a queryset .update() (audit_guard)."""
     monkeypatch.setattr(QuerySet, "update", guarded_update(QuerySet.update))
+
+
+@pytest.fixture(autouse=True)
+def force_login_gives_the_code_too(monkeypatch):
+    """client.force_login of an account that needs two-factor sign-in also verifies the session,
+    as if its code had been entered, so that a test of a page need not sign in twice. The tests
+    of two-factor sign-in itself sign in by password (tests/core/test_two_factor.py)."""
+    force_login = Client.force_login
+
+    def force_login_and_verify(client, user, backend=None):
+        force_login(client, user, backend)
+        if rules.test_rule("two_factor_required", user):
+            session = client.session
+            session_mark_verified(session, authenticator_for(user))
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login_and_verify)
 
 
 @pytest.fixture

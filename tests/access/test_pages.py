@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.models import Report
+from tests.two_factor import authenticator_for, code_now
 
 pytestmark = pytest.mark.django_db
 
@@ -88,10 +89,15 @@ def test_anonymous_home_lists_partnerships_and_offers_sign_in(client, world):
 def test_sign_in_and_sign_out(client, world):
     world.users["officer"].set_password("a-long-demo-password")
     world.users["officer"].save()
+    authenticator = authenticator_for(world.users["officer"])
 
-    signed_in = client.post(
+    asked_for_code = client.post(
         "/sign-in/", {"username": "officer", "password": "a-long-demo-password"}, follow=True
     )
+    signed_in = client.post(
+        asked_for_code.redirect_chain[-1][0], {"code": code_now(authenticator)}, follow=True
+    )
+    assert "Enter the code from your authenticator app" in asked_for_code.content.decode()
     assert "Your boards and actions" in signed_in.content.decode()
 
     signed_out = client.post("/sign-out/", follow=True)

@@ -1,5 +1,6 @@
 """The demo_load command: what it loads from the seeds, and that reloading changes nothing."""
 
+import base64
 import datetime
 from decimal import Decimal
 from io import StringIO
@@ -8,8 +9,18 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_otp.oath import totp
 
+from core.two_factor.services import (
+    authenticator_enrolment_start,
+    authenticator_of,
+    authenticator_verify,
+    recovery_code_verify,
+    recovery_codes_left,
+    two_factor_reset,
+)
 from demo.herefordshire import EXEMPT_MARKER
+from demo.users import DEMO_AUTHENTICATOR_KEY
 from governance.models import Board, BoardMembership, JointAppointment, RemitClause
 from meetings.models import AgendaItem, Attendance, Meeting, Minute, Report
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
@@ -479,6 +490,33 @@ def test_admin_is_a_superuser_without_a_person(output):
     assert admin.is_staff
     assert admin.check_password("demo-admin-2026")
     assert not Person.objects.filter(user=admin).exists()
+
+
+def test_every_demo_user_signs_in_with_the_published_demo_authenticator_key(output):
+    key = base64.b32decode(DEMO_AUTHENTICATOR_KEY)
+
+    for username in ("officer", "chair", "clerk", "scrutiny", "admin"):
+        user = get_user_model().objects.get(username=username)
+        device = authenticator_of(user)
+        assert device.bin_key == key
+        assert authenticator_verify(user=user, code=f"{totp(key):06d}") == device
+        assert recovery_code_verify(user=user, code="DEMO 0001")
+        assert recovery_codes_left(user) == 9
+    assert f"oathtool --totp -b {DEMO_AUTHENTICATOR_KEY}" in output
+    assert "demo0001 to demo0010" in output
+
+
+def test_reloading_keeps_an_authenticator_a_demo_user_set_up_since(output):
+    officer = get_user_model().objects.get(username="officer")
+    two_factor_reset(user=officer, by=officer)
+    own = authenticator_enrolment_start(user=officer)
+    own.confirmed = True
+    own.save()
+
+    call_command("demo_load", stdout=StringIO())
+
+    assert authenticator_of(officer) == own
+    assert recovery_codes_left(officer) == 0
 
 
 def test_partner_system_reads_and_writes_for_highland(output):

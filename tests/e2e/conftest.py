@@ -2,10 +2,16 @@
 
 import io
 import os
+import re
 import shutil
 
 import pytest
+import rules
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.two_factor import authenticator_for, code_now
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -44,7 +50,17 @@ def demo(transactional_db):
 
 
 def sign_in(page, username: str, password: str) -> None:
+    """Signs in as a person does: the password, then, for an account that needs two-factor
+    sign-in, the code its authenticator app shows (an app is set up for it if it has none)."""
+    user = get_user_model().objects.get(username=username)
+    authenticator = (
+        authenticator_for(user) if rules.test_rule("two_factor_required", user) else None
+    )
     page.goto("/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if authenticator is not None:
+        page.get_by_label("6-digit code").fill(code_now(authenticator))
+        page.get_by_role("button", name="Continue", exact=True).click()
+        expect(page).not_to_have_url(re.compile("/sign-in/"))

@@ -4,7 +4,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo import cannock_chase, cardiff, herefordshire, highland, users
-from demo.users import PARTNER_CLIENT_SECRET, Account
+from demo.users import (
+    DEMO_AUTHENTICATOR_KEY,
+    DEMO_RECOVERY_CODES,
+    PARTNER_CLIENT_SECRET,
+    Account,
+)
 from partnership.models import PartnerSystem
 
 
@@ -31,6 +36,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(_accounts_table(accounts))
+        self.stdout.write(_two_factor_lines())
         self.stdout.write(_partner_system_line(system))
 
 
@@ -44,6 +50,18 @@ def _accounts_table(accounts: list[Account]) -> str:
     ]
     note = "Passwords are set only when a user is first created."
     return "\n".join(["", "Demo users:", *(line.rstrip() for line in lines), note, ""])
+
+
+def _two_factor_lines() -> str:
+    return "\n".join(
+        [
+            "Two-factor sign-in (demo only): after the password, enter the code an authenticator "
+            f"app shows for the key {DEMO_AUTHENTICATOR_KEY} (the same for every demo user), "
+            f"e.g. oathtool --totp -b {DEMO_AUTHENTICATOR_KEY}; or a recovery code, "
+            f"{DEMO_RECOVERY_CODES[0]} to {DEMO_RECOVERY_CODES[-1]}, each once per user.",
+            "",
+        ]
+    )
 
 
 def _partner_system_line(system: PartnerSystem) -> str:
