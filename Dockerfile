@@ -45,4 +45,5 @@ USER app
 
 EXPOSE 8000
 
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Binds 0.0.0.0:8000 with WEB_CONCURRENCY (3) workers, logging as JSON: see config/gunicorn.py.
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]

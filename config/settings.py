@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django_guid.integrations import CeleryIntegration
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -44,10 +46,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
-    "csp",
+    "django_guid",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "core",
     "partnership",
     "governance",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every line logged while answering, and every task queued, has the id.
+    "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Early, so that every answer below carries the Content-Security-Policy and
     # Permissions-Policy headers, and request.csp_nonce exists for every template.
@@ -103,6 +108,9 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+# A kept connection is checked before a request uses it: after the database restarts, the first
+# request of each web process reconnects instead of failing on the connection the restart cut.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -144,6 +152,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    # An upload under a name already taken gets a new name, as on disk: a replaced document's
+    # old file stays where its history points (meetings.retention).
+    AWS_S3_FILE_OVERWRITE = False
     default_storage_backend = "storages.backends.s3.S3Storage"
 else:
     default_storage_backend = "django.core.files.storage.FileSystemStorage"
@@ -190,16 +201,36 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # No task may run longer than this (see the broker's visibility timeout above).
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_TASK_TIME_LIMIT = 12 * 60
+# A pack rendering or queued with no sign of life for longer than any task may run has lost its
+# worker or its task (a worker killed outright, or Redis restarted empty); the sweep sends it
+# again, well before the broker's visibility timeout would.
+AGENDA_PACK_STALLED_AFTER = datetime.timedelta(seconds=CELERY_TASK_TIME_LIMIT + 60)
 # A worker child that has grown past this (in KiB) is replaced after its current task.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600 * 1024
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# Reminders come from this daily sweep of the database, never from tasks queued days ahead
-# with an ETA (Redis redelivers those, and they run twice).
+# Beat touches this file on every pass of its loop, at most a minute apart, for
+# `manage.py beat_ready` to tell a live beat from one that has stopped ticking.
+CELERY_BEAT_SCHEDULER = "core.beat:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 60
+BEAT_HEARTBEAT_FILE = Path(
+    env("DJANGO_BEAT_HEARTBEAT_FILE", default=str(VAR_DIR / "celerybeat-heartbeat"))
+)
+# Reminders come from this sweep of the database, never from tasks queued days ahead with an
+# ETA (Redis redelivers those, and they run twice). It runs at 07:00 and again every quarter hour
+# of the working day: a run that beat could not send (the broker down), or that stopped part-way
+# (its worker killed, the database restarted), is made up by the next, which sends only what is
+# still unsent, so a fault delays reminders by minutes rather than a day.
 CELERY_BEAT_SCHEDULE = {
     "development-action-reminders": {
         "task": "outcomes.tasks.send_development_action_reminders",
-        "schedule": crontab(hour=7, minute=0),
+        "schedule": crontab(hour="7-18", minute="*/15"),
+    },
+    # Packs whose render task the broker lost or never had, or whose worker died (see
+    # meetings.services.packs.agenda_packs_resend).
+    "agenda-pack-resend": {
+        "task": "meetings.tasks.resend_agenda_packs",
+        "schedule": 60.0,
     },
     # Webhook deliveries whose retry has come due; a new event is sent at once, not waiting.
     "webhook-retries": {
@@ -237,6 +268,9 @@ EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="governance@localhost")
 # Where the file-based e-mail backend writes messages, when DJANGO_EMAIL_BACKEND chooses it.
 EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+# The demo accounts' passwords, authenticator key and recovery codes are published in the
+# README: demo_load refuses to create them on a site that has not said it is a demonstration.
+DEMO_DATA_ALLOWED = env.bool("DJANGO_DEMO_DATA", default=DEBUG)
 # The address of the site as people reach it, for links in e-mails sent by the worker.
 SITE_URL = env("DJANGO_SITE_URL", default="http://localhost:8000")
 
@@ -334,7 +368,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=not DEBUG)
 if not SECURE_HSTS_PRELOAD and not DEBUG:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 # A session lasts a working day at most, ends when the browser closes, and (for an account that
@@ -400,11 +434,46 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# The request id (django-guid): a caller's X-Request-ID is kept when it is a well-formed UUID
+# (core.middleware), sent back on the response, and carried to the tasks the request queues;
+# a task that beat started gets a new one for its run.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "INTEGRATIONS": [CeleryIntegration()],
+}
+
+# json: one JSON object a line (time, level, logger, message, request_id, task_name, task_id and
+# any extra fields), for production; text: readable lines, the default with DJANGO_DEBUG on.
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
+# Read by the web (config/gunicorn.py), the worker and beat (config/celery.py) alike.
+LOGGING_CONFIG = "core.logs.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "core.logs.RequestContext"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"()": "core.logs.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every layout step at INFO; only its warnings matter to an operator.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # Django's default handlers would print its records a second time, in another format.
+        "django": {"handlers": [], "propagate": True},
+        # runserver's own line per request; core.requests logs each request already.
+        "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
+        # django-guid says at INFO how it found or made each id.
+        "django_guid": {"level": "WARNING"},
+        # WeasyPrint logs every layout step at INFO; only its warnings matter to an operator.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-any-deployment")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+# The suite loads the demo partnerships as its fixtures.
+os.environ.setdefault("DJANGO_DEMO_DATA", "true")
 
 from config.settings import *  # noqa: F403
 

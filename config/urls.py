@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core.views import healthz
+from core.views import healthz, readyz
 from meetings.views.home import HomeView
 from meetings.views.search import SearchView
 from outcomes.views.actions import MyActionsView
@@ -10,6 +10,7 @@ from outcomes.views.actions import MyActionsView
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),

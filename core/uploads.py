@@ -1,15 +1,19 @@
 """Checks on uploaded files by what they contain, not by what they are called.
 
-A file named .docx may be a renamed picture, a PDF may be damaged or locked, and a file named
-.csv may be a spreadsheet saved in a legacy encoding; each is refused here with a message the
-uploader can act on, before anything is stored. Each check raises ValidationError, so serves
-as a form field's validator as well as a service's guard.
+A file named .docx may be a renamed picture or PDF, or a macro-enabled document (.docm) renamed;
+a PDF may be damaged or locked; a file named .csv may be a spreadsheet saved in a legacy
+encoding, or a web page; an Office file may be a zip bomb that unpacks to gigabytes. Each is
+refused here with a message the uploader can act on, before anything is stored. Each check
+raises ValidationError, so serves as a form field's validator as well as a service's guard.
 """
 
 import codecs
 import enum
+import re
 import zipfile
+import zlib
 from typing import IO
+from xml.etree import ElementTree
 
 import pypdf
 from django.conf import settings
@@ -36,12 +40,49 @@ WORKBOOK_TOO_LARGE_UNPACKED = _(
     "The selected Excel workbook is too large once unpacked: it must hold less than {limit}."
 )
 
-# An Office file is a zip; these parts make it a Word document or an Excel workbook.
-_WORD_PARTS = {"[Content_Types].xml", "word/document.xml"}
-_WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
-# Text compresses well, so a genuine document unpacks to several times its size; a small zip
-# that unpacks to far more than this is built to exhaust memory when it is read.
+# An Office file is a zip (an Open Packaging Conventions package) whose [Content_Types].xml
+# names the type of each part; its main part, and that part's type, make it a Word document or
+# an Excel workbook. A macro-enabled document (.docm, .xlsm) or a template differs only there.
+_CONTENT_TYPES_PART = "[Content_Types].xml"
+_WORD_MAIN_PART = "word/document.xml"
+_WORD_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_WORKBOOK_MAIN_PART = "xl/workbook.xml"
+_WORKBOOK_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+# Parts that carry code: VBA projects and their data, Excel 4 macro sheets, ActiveX controls.
+_CODE_PART_TYPES = re.compile(r"macro|vba|activex", re.IGNORECASE)
+_CODE_PART_NAMES = re.compile(r"(^|/)(vbaProject|vbaData)[^/]*$|(^|/)activeX/", re.IGNORECASE)
+_CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# A genuine [Content_Types].xml lists a few dozen parts in a few kilobytes.
+_MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+# Documents hold tens of parts, workbooks a few per sheet; thousands is a crafted archive.
+_MAX_PARTS = 5000
+# Text compresses well, so a genuine document unpacks to several times its size, and never to
+# more than this many times the upload limit. Nor does it unpack to more than _MAX_PACKING_RATIO
+# times its own size beyond the first _UNPACKED_ALLOWANCE: a small zip that unpacks to far more
+# (deflate reaches about 1,000 to 1) is built to exhaust memory when it is read.
 _MAX_UNPACKED_RATIO = 20
+_MAX_PACKING_RATIO = 100
+_UNPACKED_ALLOWANCE = 10 * 1024 * 1024
+# Markup that makes a browser, or a mail client, take text for a web page or an image with
+# script. No CSV file of figures holds a tag; a file that does is a web page renamed.
+_MARKUP = re.compile(
+    r"<(?:!doctype|!--|\?xml|/?(?:html|head|body|script|iframe|frame|frameset|svg|math|object"
+    r"|embed|applet|meta|link|style|img|image|video|audio|form|input|button|base|template)"
+    r"(?=[\s/>])|a\s[^>]*href)",
+    re.IGNORECASE,
+)
+# Enough of the previous chunk for a tag split between two chunks to be found.
+_MARKUP_OVERLAP = 64
+# What zipfile raises on a damaged archive, an encrypted entry or a method it cannot unpack.
+_UNREADABLE_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 class DocumentKind(enum.StrEnum):
@@ -100,7 +141,8 @@ def check_word_document(upload: IO[bytes]) -> None:
     check_size(upload)
     _check_office_zip(
         upload,
-        parts=_WORD_PARTS,
+        main_part=_WORD_MAIN_PART,
+        main_type=_WORD_MAIN_TYPE,
         refusal=ValidationError(NOT_A_WORD_DOCUMENT, code="not_docx"),
         too_large_unpacked=WORD_DOCUMENT_TOO_LARGE_UNPACKED,
         too_large_code="docx_too_large_unpacked",
@@ -108,21 +150,23 @@ def check_word_document(upload: IO[bytes]) -> None:
 
 
 def check_spreadsheet(upload: IO[bytes]) -> SpreadsheetKind:
-    """A CSV file in UTF-8 (with or without a byte order mark) or an Excel workbook (.xlsx)."""
+    """A CSV file in UTF-8 (with or without a byte order mark) that is not a web page, or an
+    Excel workbook (.xlsx) without macros."""
     check_size(upload)
     refusal = ValidationError(NOT_A_CSV_OR_WORKBOOK, code="not_csv_or_xlsx")
     if zipfile.is_zipfile(upload):
         upload.seek(0)
         _check_office_zip(
             upload,
-            parts=_WORKBOOK_PARTS,
+            main_part=_WORKBOOK_MAIN_PART,
+            main_type=_WORKBOOK_MAIN_TYPE,
             refusal=refusal,
             too_large_unpacked=WORKBOOK_TOO_LARGE_UNPACKED,
             too_large_code="xlsx_too_large_unpacked",
         )
         return SpreadsheetKind.WORKBOOK
     upload.seek(0)
-    if not _is_utf8_text(upload):
+    if not _is_plain_utf8_text(upload):
         raise refusal
     return SpreadsheetKind.CSV
 
@@ -144,35 +188,102 @@ def check_document(upload: IO[bytes]) -> DocumentKind:
 def _check_office_zip(
     upload: IO[bytes],
     *,
-    parts: set[str],
+    main_part: str,
+    main_type: str,
     refusal: ValidationError,
     too_large_unpacked: str,
     too_large_code: str,
 ) -> None:
-    """A zip holding the given parts of an Office file, of a size that is safe to read."""
+    """A zip whose [Content_Types].xml makes it an Office file of the given main part and type,
+    with no part that carries code, and of a size that is safe to unpack.
+
+    Sizes are those the zip declares: Python's zipfile, which mammoth and openpyxl read with,
+    never unpacks an entry beyond its declared size (a lie ends in a CRC error, not more data).
+    """
+    packed_size = _size_of(upload)
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
-    except zipfile.BadZipFile as error:
+            names = {entry.filename for entry in entries}
+            if len(entries) > _MAX_PARTS or not {_CONTENT_TYPES_PART, main_part} <= names:
+                raise refusal
+            _check_unpacked_size(packed_size, entries, too_large_unpacked, too_large_code)
+            content_types = archive.getinfo(_CONTENT_TYPES_PART)
+            if content_types.file_size > _MAX_CONTENT_TYPES_BYTES:
+                raise refusal
+            types = _part_types(archive.read(content_types))
+    except _UNREADABLE_ZIP as error:
         raise refusal from error
     finally:
         upload.seek(0)
-    if not parts.issubset(entry.filename for entry in entries):
+    if types is None or types.of(main_part) != main_type:
         raise refusal
-    unpacked_limit = settings.MAX_UPLOAD_BYTES * _MAX_UNPACKED_RATIO
-    if sum(entry.file_size for entry in entries) > unpacked_limit:
-        raise ValidationError(
-            too_large_unpacked.format(limit=size_in_words(unpacked_limit)), code=too_large_code
-        )
+    if types.carry_code() or any(_CODE_PART_NAMES.search(name) for name in names):
+        raise refusal
 
 
-def _is_utf8_text(upload: IO[bytes]) -> bool:
-    """Decodes as UTF-8 throughout and holds no NUL, which text never does but binaries do."""
+def _check_unpacked_size(
+    packed_size: int, entries: list[zipfile.ZipInfo], message: str, code: str
+) -> None:
+    limit = min(
+        settings.MAX_UPLOAD_BYTES * _MAX_UNPACKED_RATIO,
+        max(_UNPACKED_ALLOWANCE, packed_size * _MAX_PACKING_RATIO),
+    )
+    if sum(entry.file_size for entry in entries) > limit:
+        raise ValidationError(message.format(limit=size_in_words(limit)), code=code)
+
+
+class _PartTypes:
+    """The content types an Office package's [Content_Types].xml gives its parts."""
+
+    def __init__(self, defaults: dict[str, str], overrides: dict[str, str]) -> None:
+        self.defaults, self.overrides = defaults, overrides
+
+    def of(self, part: str) -> str | None:
+        """A part's type: its own override, else the default for its extension."""
+        name = "/" + part.lower()
+        if name in self.overrides:
+            return self.overrides[name]
+        return self.defaults.get(name.rpartition(".")[2])
+
+    def carry_code(self) -> bool:
+        every_type = [*self.defaults.values(), *self.overrides.values()]
+        return any(_CODE_PART_TYPES.search(content_type) for content_type in every_type)
+
+
+def _part_types(xml: bytes) -> _PartTypes | None:
+    """The types in [Content_Types].xml; None if it is not one. The Open Packaging Conventions
+    forbid a document type declaration in it, so one (an entity expansion, say) refuses it."""
+    declarations = xml.upper()
+    if b"<!DOCTYPE" in declarations or b"<!ENTITY" in declarations:
+        return None
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        return None
+    if root.tag != f"{_CONTENT_TYPES_NS}Types":
+        return None
+    defaults, overrides = {}, {}
+    for element in root:
+        content_type = element.get("ContentType", "").strip()
+        if element.tag == f"{_CONTENT_TYPES_NS}Default":
+            defaults[element.get("Extension", "").lower()] = content_type
+        elif element.tag == f"{_CONTENT_TYPES_NS}Override":
+            overrides[element.get("PartName", "").lower()] = content_type
+    return _PartTypes(defaults, overrides)
+
+
+def _is_plain_utf8_text(upload: IO[bytes]) -> bool:
+    """Decodes as UTF-8 throughout, and holds no NUL (which text never does but binaries do)
+    and no markup (which makes a web page of it wherever it is opened)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    tail = ""
     try:
         for chunk in iter(lambda: upload.read(64 * 1024), b""):
-            if "\x00" in decoder.decode(chunk):
+            text = tail + decoder.decode(chunk)
+            if "\x00" in text or _MARKUP.search(text):
                 return False
+            tail = text[-_MARKUP_OVERLAP:]
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False

@@ -3,6 +3,7 @@ from governance.views import (
     boards,
     circulations,
     engagement,
+    history,
     interests,
     memberships,
     remits,
@@ -19,4 +20,5 @@ urlpatterns = [
     *interests.urlpatterns,
     *circulations.urlpatterns,
     *engagement.urlpatterns,
+    *history.urlpatterns,
 ]

@@ -2,7 +2,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
+from django.db import router
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import ReadOnlyAdminMixin
@@ -20,10 +24,58 @@ from meetings.models import (
     Report,
     Resolution,
 )
+from meetings.retention import DOCUMENT_MODELS, kept_until, retention_check, retention_message
+
+
+def retained_among(objs) -> list[str]:
+    """Why each published document younger than six years, among the records and all that
+    deleting them would delete with them, must be kept."""
+    objs = list(objs)
+    if not objs:
+        return []
+    collector = NestedObjects(using=router.db_for_write(type(objs[0])))
+    collector.collect(objs)
+    today = timezone.localdate()
+    refusals = []
+    for model, records in collector.data.items():
+        if not issubclass(model, DOCUMENT_MODELS):
+            continue
+        for record in sorted(records, key=lambda record: record.pk):
+            until = kept_until(record)
+            if until is not None and today < until:
+                refusals.append(retention_message(record, until))
+    return refusals
+
+
+class RetainedDocumentsAdmin:
+    """Deleting a published document younger than six years, or what would delete one with
+    it, is refused with the day it may be deleted (as the services refuse it)."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed, [*protected, *retained_among(objs)]
+
+
+class RetainedDocumentsFormSet(BaseInlineFormSet):
+    """Rows ticked for deletion in an inline are refused as the delete page refuses them."""
+
+    def clean(self) -> None:
+        super().clean()
+        refusals = []
+        for form in self.deleted_forms:
+            if form.instance.pk is None:
+                continue
+            try:
+                retention_check(form.instance)
+            except ValidationError as refusal:
+                refusals.extend(refusal.messages)
+        if refusals:
+            raise ValidationError(refusals)
 
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    formset = RetainedDocumentsFormSet
     fields = ["position", "kind", "title", "report", "presenter", "is_exempt", "exempt_paragraph"]
     autocomplete_fields = ["report", "presenter"]
     show_change_link = True
@@ -43,7 +95,7 @@ class DeclarationInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(RetainedDocumentsAdmin, SimpleHistoryAdmin):
     list_display = ["board", "starts_at", "venue", "status", "minutes_status"]
     list_filter = ["board__partnership", "status", "minutes_status", "starts_at"]
     search_fields = ["board__name", "venue"]
@@ -58,11 +110,12 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 class AppendixInline(admin.TabularInline):
     model = Appendix
+    formset = RetainedDocumentsFormSet
     extra = 0
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(RetainedDocumentsAdmin, SimpleHistoryAdmin):
     list_display = ["title", "reference", "board", "classification", "is_key_decision"]
     list_filter = ["board__partnership", "classification", "is_key_decision"]
     search_fields = ["title", "reference", "report_by"]
@@ -72,7 +125,7 @@ class ReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Appendix)
-class AppendixAdmin(SimpleHistoryAdmin):
+class AppendixAdmin(RetainedDocumentsAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "report"]
     search_fields = ["title", "report__title"]
     autocomplete_fields = ["report"]
@@ -80,7 +133,7 @@ class AppendixAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(RetainedDocumentsAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "kind", "is_exempt", "exempt_paragraph"]
     list_filter = ["meeting__board__partnership", "kind", "is_exempt", "themes"]
     search_fields = ["title", "meeting__board__name"]
@@ -136,6 +189,7 @@ class PublishedMinutesLocked:
 
 class ResolutionInline(PublishedMinutesLocked, admin.TabularInline):
     model = Resolution
+    formset = RetainedDocumentsFormSet
     extra = 0
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -143,7 +197,7 @@ class ResolutionInline(PublishedMinutesLocked, admin.TabularInline):
 
 
 @admin.register(Minute)
-class MinuteAdmin(PublishedMinutesLocked, SimpleHistoryAdmin):
+class MinuteAdmin(RetainedDocumentsAdmin, PublishedMinutesLocked, SimpleHistoryAdmin):
     form = MinuteAdminForm
     list_display = ["__str__", "meeting", "municipal_year"]
     list_filter = ["board__partnership", "municipal_year"]
@@ -155,7 +209,7 @@ class MinuteAdmin(PublishedMinutesLocked, SimpleHistoryAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(PublishedMinutesLocked, SimpleHistoryAdmin):
+class ResolutionAdmin(RetainedDocumentsAdmin, PublishedMinutesLocked, SimpleHistoryAdmin):
     list_display = ["__str__", "minute", "text"]
     search_fields = ["text", "minute__title"]
     autocomplete_fields = ["minute"]

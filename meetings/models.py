@@ -413,6 +413,11 @@ class AgendaPack(AuditedModel):
     sections_done = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)
+    task_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the render task was last handed to the broker; empty if it could not be.",
+    )
 
     class Meta:
         ordering = ["meeting", "-created_at"]

@@ -12,7 +12,8 @@ from governance.rules import (
     is_chair_or_clerk,
     is_scrutiny_member_of,
 )
-from meetings.models import AgendaItem, AgendaPack, Meeting
+from meetings.history import items_ever_exempt, minute_items, report_ever_exempt
+from meetings.models import AgendaItem, AgendaPack, Meeting, Minute, Report
 from partnership.rules import is_administrator
 
 
@@ -74,13 +75,66 @@ rules.add_perm("meetings.publish_minutes", chair_or_clerk)
 rules.add_perm("meetings.correct_minutes", chair_or_clerk)
 rules.add_perm("meetings.publish_agenda", chair_or_clerk)
 rules.add_perm("meetings.request_agenda_pack", chair_or_clerk)
-rules.add_perm(
-    "meetings.view_item",
-    (item_agenda_is_published & item_is_open) | insider | (item_agenda_is_published & scrutineer),
+can_view_item = (
+    (item_agenda_is_published & item_is_open) | insider | (item_agenda_is_published & scrutineer)
 )
-rules.add_perm("meetings.view_exempt_item", insider | (item_agenda_is_published & scrutineer))
+can_view_exempt_item = insider | (item_agenda_is_published & scrutineer)
+rules.add_perm("meetings.view_item", can_view_item)
+rules.add_perm("meetings.view_exempt_item", can_view_exempt_item)
 # The public pack is public once the agenda is; the members' pack holds exempt items.
 rules.add_perm(
     "meetings.view_pack",
     (agenda_is_published_for_pack & (pack_is_public | scrutineer)) | insider,
 )
+
+
+# Histories. Old versions of a record that was exempt at any time hold exempt text, even if
+# the record is open now: only those who may read exempt items read its history.
+# The minutes of an exempt item are read as the item is (meetings.view_exempt_item).
+reads_exempt_minutes = insider | (agenda_is_published & scrutineer)
+
+
+@rules.predicate
+def item_was_ever_exempt(principal, item: AgendaItem | None) -> bool:
+    return item is not None and item.pk in items_ever_exempt([item.pk])
+
+
+@rules.predicate
+def writes_the_report(principal, report: Report | None) -> bool:
+    """Writes the board's reports: its partnership's officers, its chair and its clerk."""
+    return report is not None and (can_edit_board | is_chair_or_clerk)(principal, report.board)
+
+
+@rules.predicate
+def may_read_report_history(principal, report: Report | None) -> bool:
+    """A report on an agenda, as its item; one on none, by its writers only."""
+    if report is None:
+        return False
+    item = (
+        AgendaItem.objects.filter(report=report)
+        .select_related("meeting__board__partnership")
+        .first()
+    )
+    if item is None:
+        return writes_the_report(principal, report)
+    if report_ever_exempt(report):
+        return can_view_exempt_item(principal, item)
+    return can_view_item_history(principal, item)
+
+
+@rules.predicate
+def may_read_minute_history(principal, minute: Minute | None) -> bool:
+    """A minute as its minutes are read; one of an item ever exempt, as exempt items are."""
+    if minute is None or not (minutes_are_published | insider)(principal, minute.meeting):
+        return False
+    if items_ever_exempt(minute_items(minute)):
+        return reads_exempt_minutes(principal, minute.meeting)
+    return True
+
+
+can_view_item_history = can_view_exempt_item | (~item_was_ever_exempt & can_view_item)
+rules.add_perm("meetings.view_item_history", can_view_item_history)
+rules.add_perm("meetings.view_report_history", may_read_report_history)
+rules.add_perm("meetings.view_minute_history", may_read_minute_history)
+# The Word file a report came from may hold tracked changes and comments: its writers only.
+rules.add_perm("meetings.read_report_source", writes_the_report)

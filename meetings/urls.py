@@ -2,6 +2,7 @@ from meetings.views import (
     agenda,
     feeds,
     health,
+    history,
     meeting,
     minutes,
     minutes_feed,
@@ -27,4 +28,5 @@ urlpatterns = [
     *minutes_feed.urlpatterns,
     *public.urlpatterns,
     *scrutiny.urlpatterns,
+    *history.urlpatterns,
 ]

@@ -1,18 +1,30 @@
-"""Reminders of development actions' deadlines, sent by a daily sweep of the database.
+"""Reminders of development actions' deadlines, sent by a sweep of the database through the day.
 
 The sweep works as an outbox. `reminders_fall_due` writes one Reminder row per action,
 reminder point, deadline and kind (the unique constraint makes a second or concurrent sweep
 write nothing), and `reminders_send` then sends each recipient one digest of their unsent
-rows, marking them sent in the transaction that holds their locks. A reminder is therefore
-never doubled and never lost: a refused or interrupted e-mail leaves its rows for the next run.
-Nothing is ever scheduled ahead with an ETA or countdown.
+rows, marking them sent in the transaction that holds their locks. Two runs at once, or a
+redelivered task, never send a reminder twice, and a refused or interrupted e-mail leaves its
+rows for the next run. Nothing is ever scheduled ahead with an ETA or countdown.
+
+Sending is at least once, not exactly once: an e-mail and a database row cannot change in one
+transaction, so one of them goes first. The rows are marked sent inside the transaction before
+the e-mail is handed to the mail server, and the transaction commits as soon as the server has
+taken it. A fault in that last moment (the worker killed, the database gone before the COMMIT)
+leaves the rows unsent although the e-mail went, and the next run sends that digest again, with
+the same Message-ID so that mail clients can tell it for the same message: at most one digest
+per worker process in flight when the fault struck. The other order (commit first, then send)
+would lose that digest instead, and a reminder that silently never comes is worse than one that
+comes twice.
 """
 
 import datetime
+import hashlib
 import logging
 import smtplib
 from collections import defaultdict
 from collections.abc import Iterable
+from email.utils import parseaddr
 from typing import NamedTuple
 
 from django.conf import settings
@@ -230,18 +242,21 @@ def _send_digest(*, recipient_id: int, today: datetime.date) -> int | None:
             return 0
         recipient = reminders[0].recipient
         if recipient.email:
-            try:
-                digest_message(recipient=recipient, reminders=reminders, today=today).send()
-            except MAIL_REFUSED as error:
-                refusal = error
-        else:
-            refusal = NO_EMAIL_ADDRESS.format(person=recipient)
-        if refusal is None:
+            message = digest_message(recipient=recipient, reminders=reminders, today=today)
+            # Marked sent first, so that once the mail server has the e-mail nothing is left but
+            # the COMMIT (see the module's docstring); a refusal rolls the mark back.
             now = timezone.now()
             Reminder.objects.filter(pk__in=[r.pk for r in reminders]).update(
                 sent_at=now, modified_at=now
             )
-            return len(reminders)
+            try:
+                message.send()
+            except MAIL_REFUSED as error:
+                refusal = error
+            else:
+                return len(reminders)
+        else:
+            refusal = NO_EMAIL_ADDRESS.format(person=recipient)
         transaction.set_rollback(True)
     logger.warning("Reminder digest to %s not sent: %s", recipient, refusal)
     Reminder.objects.filter(pk__in=[r.pk for r in reminders], sent_at__isnull=True).update(
@@ -283,6 +298,7 @@ def digest_message(
     *, recipient: Person, reminders: Iterable[Reminder], today: datetime.date
 ) -> EmailMultiAlternatives:
     """One e-mail listing every action the recipient is reminded of, escalations apart."""
+    reminders = list(reminders)
     items = defaultdict(dict)
     for reminder in reminders:
         action = reminder.action
@@ -306,11 +322,21 @@ def digest_message(
         subject=subject,
         body=render_to_string("outcomes/email/reminder_digest.txt", context),
         to=[recipient.email],
+        headers={"Message-ID": digest_message_id(reminders)},
     )
     message.attach_alternative(
         render_to_string("outcomes/email/reminder_digest.html", context), "text/html"
     )
     return message
+
+
+def digest_message_id(reminders: Iterable[Reminder]) -> str:
+    """The digest's Message-ID, the same whenever these reminders are sent, so that a digest
+    sent again after a fault is the same message to the mail clients that receive it."""
+    pks = ",".join(str(pk) for pk in sorted(reminder.pk for reminder in reminders))
+    digest = hashlib.sha256(pks.encode()).hexdigest()[:32]
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<reminders.{digest}@{domain}>"
 
 
 class HistoryEntry(NamedTuple):
@@ -367,7 +393,16 @@ def reminder_history(action: DevelopmentAction, today: datetime.date) -> Reminde
 
 
 def reminders_run(*, today: datetime.date | None = None) -> RunResult:
-    """The daily job: write the reminders that fell due, then send every unsent one."""
+    """The job beat runs: write the reminders that fell due, then send every unsent one."""
     today = today or timezone.localdate()
-    fell_due = reminders_fall_due(today=today)
-    return RunResult(fell_due, reminders_send(today=today))
+    run = RunResult(reminders_fall_due(today=today), reminders_send(today=today))
+    logger.info(
+        "Reminder run for %s: %d fell due; %d sent in %d digests; %d digests not sent",
+        today,
+        run.fell_due,
+        run.sent.sent_reminders,
+        run.sent.sent_digests,
+        run.sent.failed_digests,
+        extra={"fell_due": run.fell_due, **run.sent._asdict()},
+    )
+    return run

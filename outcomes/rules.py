@@ -29,7 +29,10 @@ def leads_action(principal, action) -> bool:
     return person is not None and action is not None and action.lead_person_id == person.pk
 
 
+# Frameworks, their development actions and projects are public records of the partnership.
 rules.add_perm("outcomes.view_framework", rules.always_allow)
+rules.add_perm("outcomes.view_action", rules.always_allow)
+rules.add_perm("outcomes.view_project", rules.always_allow)
 rules.add_perm("outcomes.change_framework", is_officer_of_record | is_administrator)
 rules.add_perm(
     "outcomes.record_reading", is_officer_of_record | system_writes_for_record | is_administrator

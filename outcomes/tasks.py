@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from outcomes import reporting
@@ -11,15 +12,24 @@ from outcomes.services import reports as report_services
 from outcomes.services.announcements import overdue_actions_announce
 
 RENDER_RETRIES = 3
+REMINDER_RETRIES = 5
+REMINDER_RETRY_SECONDS = 15
+# The database gone away for a moment: a later attempt may not meet it.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
 REPORT_GAVE_UP = "The report could not be rendered after {attempts} attempts: {error}"
 REPORT_TOO_SLOW = "The report took longer to render than a worker may run. Try again later."
 
 
 # Safe to run twice, or twice at once: the reminders' outbox rows absorb a redelivered task.
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def send_development_action_reminders() -> None:
-    """The daily sweep: writes the reminders that fell due and sends every unsent one."""
-    reminders_run()
+# A run cut short by the database (a restart, a failover) is tried again within the minute,
+# rather than left to the next scheduled run.
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=REMINDER_RETRIES)
+def send_development_action_reminders(self) -> None:
+    """The sweep: writes the reminders that fell due and sends every unsent one."""
+    try:
+        reminders_run()
+    except DATABASE_ERRORS as error:
+        raise self.retry(exc=error, countdown=REMINDER_RETRY_SECONDS) from error
 
 
 # Safe to run twice: an action announced for a deadline is not announced for it again.

@@ -4,6 +4,7 @@ from outcomes.views import (
     contributions,
     dashboards,
     editing,
+    history,
     project_editing,
     projects,
     readings,
@@ -25,4 +26,5 @@ urlpatterns = [
     *projects.urlpatterns,
     *contributions.urlpatterns,
     *contribution_editing.urlpatterns,
+    *history.urlpatterns,
 ]

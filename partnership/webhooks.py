@@ -13,7 +13,9 @@ import datetime
 import http
 import http.client
 import json
+import logging
 import time
+import urllib.parse
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -40,6 +42,8 @@ RETRY_AFTER = [
 ]
 MAX_ATTEMPTS = len(RETRY_AFTER) + 1
 TIMEOUT_SECONDS = 10
+
+logger = logging.getLogger(__name__)
 
 DISABLED_SUBJECT = _("Webhook switched off: {url}")
 DISABLED_BODY = _(
@@ -97,7 +101,52 @@ def webhook_deliver(*, delivery_id: int) -> WebhookAttempt | None:
             _after_failure(delivery, endpoint, attempt)
         delivery.save()
         endpoint.save(update_fields=["consecutive_failures", "is_active", "disabled_at"])
+    _log_attempt(delivery, endpoint, attempt)
     return attempt
+
+
+def _log_attempt(
+    delivery: WebhookDelivery, endpoint: WebhookEndpoint, attempt: WebhookAttempt
+) -> None:
+    # The host only: a partner's address may carry a key in its path or query.
+    host = urllib.parse.urlsplit(endpoint.url).hostname
+    context = {
+        "webhook_delivery_id": delivery.pk,
+        "webhook_id": str(delivery.message_id),
+        "webhook_endpoint_id": endpoint.pk,
+    }
+    if attempt.succeeded:
+        logger.info(
+            "Webhook delivery %s (%s) to %s: delivered on try %d, HTTP %s in %d ms",
+            delivery.pk,
+            delivery.event,
+            host,
+            delivery.attempts,
+            attempt.status_code,
+            attempt.duration_ms,
+            extra=context,
+        )
+        return
+    logger.warning(
+        "Webhook delivery %s (%s) to %s: try %d failed (%s); %s",
+        delivery.pk,
+        delivery.event,
+        host,
+        delivery.attempts,
+        attempt.error or f"HTTP {attempt.status_code}",
+        f"next try at {delivery.next_attempt_at.isoformat()}"
+        if delivery.status == WebhookDelivery.Status.PENDING
+        else "no more tries",
+        extra=context,
+    )
+    if not endpoint.is_active:
+        logger.warning(
+            "Webhook endpoint %s (%s) switched off after %d failures in a row",
+            endpoint.pk,
+            host,
+            endpoint.consecutive_failures,
+            extra=context,
+        )
 
 
 def _post(delivery: WebhookDelivery) -> WebhookAttempt:

@@ -24,6 +24,9 @@ ALLOWED_CALLERS = {
     # Rendering progress (sections done of total) is bookkeeping of the worker, not a version
     # of the pack; the pack's states are all kept in its history.
     "agenda_pack_progress",
+    # When the render task was last handed to the broker: bookkeeping of the queue, for the
+    # sweep that sends a lost task again, not a version of the pack.
+    "agenda_pack_sent",
 }
 
 

@@ -1,6 +1,8 @@
 """Fixtures shared across the test suite; factories live in tests/factories.py."""
 
 import io
+import json
+import logging
 import os
 
 import pytest
@@ -58,3 +60,13 @@ def receiver():
     receiving, server = start_receiver()
     yield receiving
     server.shutdown()
+
+
+@pytest.fixture
+def log_lines():
+    """The lines the configured console handler writes (settings.LOGGING), parsed as JSON."""
+    [handler] = [h for h in logging.getLogger().handlers if h.name == "console"]
+    written = io.StringIO()
+    previous = handler.setStream(written)
+    yield lambda: [json.loads(line) for line in written.getvalue().splitlines()]
+    handler.setStream(previous)

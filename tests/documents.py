@@ -1,4 +1,4 @@
-"""Small documents built in memory for the tests: Word files, PDFs and an image."""
+"""Small documents built in memory for the tests: Word files, workbooks, PDFs and an image."""
 
 import base64
 import io
@@ -49,6 +49,53 @@ def word_document(*paragraphs: str, heading: str = "", document_xml: str | None 
         archive.writestr("_rels/.rels", _RELATIONSHIPS)
         archive.writestr("word/document.xml", document_xml)
     return buffer.getvalue()
+
+
+WORD_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+WORKBOOK_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+
+def content_types(overrides: dict[str, str], defaults: dict[str, str] | None = None) -> str:
+    """An Office package's [Content_Types].xml: the types of its parts, by name or extension."""
+    defaults = {
+        "rels": "application/vnd.openxmlformats-package.relationships+xml",
+        "xml": "application/xml",
+        **(defaults or {}),
+    }
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + "".join(
+            f'<Default Extension="{extension}" ContentType="{content_type}"/>'
+            for extension, content_type in defaults.items()
+        )
+        + "".join(
+            f'<Override PartName="/{name}" ContentType="{content_type}"/>'
+            for name, content_type in overrides.items()
+        )
+        + "</Types>"
+    )
+
+
+def office_package(parts: dict[str, str | bytes]) -> bytes:
+    """A zip of the given parts, deflated, as Office writes them."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def excel_workbook(
+    workbook_xml: str = "<workbook/>", *, main_type: str = WORKBOOK_MAIN_TYPE
+) -> bytes:
+    """The parts that make a zip an Excel workbook to the upload checks (not to openpyxl)."""
+    return office_package(
+        {
+            "[Content_Types].xml": content_types({"xl/workbook.xml": main_type}),
+            "xl/workbook.xml": workbook_xml,
+        }
+    )
 
 
 def pdf_document(pages: int = 1, password: str | None = None) -> bytes:

@@ -8,13 +8,18 @@ import contextlib
 import importlib
 import itertools
 import re
+import runpy
 import shlex
 from pathlib import Path
 
 import pytest
 import yaml
 from celery import Celery
-from django.core.management import get_commands
+from django.conf import settings
+from django.core.management import get_commands, load_command_class
+from django.urls import resolve
+
+from core.views import readyz
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -105,13 +110,64 @@ def test_web_migrates_before_gunicorn():
     assert any("migrate" in argv for argv in argvs[:-1])
 
 
-def test_worker_healthcheck_pings_the_celery_app():
-    test = SERVICES["worker"]["healthcheck"]["test"]
-    text = test if isinstance(test, str) else " ".join(test[1:])
-    argv = shlex.split(text)
-    assert argv[:1] == ["celery"]
-    assert "ping" in argv
-    _check_celery(argv)
+def _healthcheck_argv(service):
+    test = SERVICES[service]["healthcheck"]["test"]
+    return shlex.split(test) if isinstance(test, str) else [str(word) for word in test[1:]]
+
+
+def test_web_healthcheck_asks_readyz_and_fails_on_its_503():
+    argv = _healthcheck_argv("web")
+    assert argv[:2] == ["python", "-c"]
+    # urlopen raises on a 503, so the check exits non-zero while the app is not ready.
+    assert "urllib.request.urlopen('http://127.0.0.1:8000/readyz'" in argv[2]
+    assert resolve("/readyz").func is readyz
+    assert "127.0.0.1" in _environment("web")["DJANGO_ALLOWED_HOSTS"]
+
+
+@pytest.mark.parametrize(
+    ("service", "command"), [("worker", "worker_ready"), ("beat", "beat_ready")]
+)
+def test_worker_and_beat_healthchecks_run_their_readiness_commands(service, command):
+    argv = _healthcheck_argv(service)
+    assert argv[:3] == ["python", "manage.py", command]
+    _check_manage(argv)
+    # Its options are the command's own.
+    parser = load_command_class("core", command).create_parser("manage.py", command)
+    parser.parse_args(argv[3:])
+
+
+def test_worker_healthcheck_pings_the_node_celery_names_after_the_container():
+    # `celery worker` without -n is celery@<hostname>, worker_ready's default node.
+    argv = _shell_commands(SERVICES["worker"]["command"])[0]
+    assert "-n" not in argv
+    assert "--hostname" not in argv
+    assert "--node" not in _healthcheck_argv("worker")
+
+
+def test_web_runs_gunicorn_with_its_settings_file():
+    gunicorn = _shell_commands(SERVICES["web"]["command"])[-1]
+    config = gunicorn[gunicorn.index("-c") + 1]
+    assert (ROOT / config).is_file()
+    assert f'"-c", "{config}"' in DOCKERFILE
+    settings_file = runpy.run_path(str(ROOT / config))
+    assert settings_file["bind"] == "0.0.0.0:8000"
+    # gunicorn's own lines go to the root logger, written as settings.LOGGING has it.
+    assert settings_file["logconfig_dict"]["root"] == settings.LOGGING["root"]
+    assert settings_file["logconfig_dict"]["loggers"]["gunicorn.error"]["propagate"] is True
+
+
+@pytest.mark.parametrize("service", ["worker", "beat"])
+def test_celery_starts_without_its_banner(service):
+    # The banner is plain text printed past the logging; -q leaves it out.
+    argv = _shell_commands(SERVICES[service]["command"])[0]
+    assert "-q" in argv or "--quiet" in argv
+
+
+@pytest.mark.parametrize("service", APP_SERVICES)
+def test_app_services_log_json(service):
+    environment = _environment(service)
+    assert environment.get("DJANGO_LOG_FORMAT", "json") == "json"
+    assert environment.get("DJANGO_DEBUG", "false") == "false"
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)

@@ -4,12 +4,15 @@ They parse and present; the rules (two employers or more, shares adding up to ex
 one share per employer) are governance.services', whose refusals the views show here.
 """
 
+from pathlib import PurePath
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
-from django.utils.text import format_lazy
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +57,6 @@ class JointAppointmentForm(forms.ModelForm):
     memorandum_of_understanding = forms.FileField(
         label=_("Memorandum of understanding (optional)"),
         required=False,
-        validators=[check_document],
         widget=forms.FileInput(attrs={"accept": DOCUMENT_ACCEPT}),
         help_text=format_lazy(
             _("A PDF or Word document. The file must be smaller than {size}."),
@@ -81,6 +83,16 @@ class JointAppointmentForm(forms.ModelForm):
             "notes",
         ]
         labels = {"notes": _("Notes (optional)")}
+
+    def clean_memorandum_of_understanding(self):
+        """A new memorandum is checked by its content and named by it: a PDF called .html is
+        stored, and served, as the PDF it is."""
+        memorandum = self.cleaned_data["memorandum_of_understanding"]
+        if isinstance(memorandum, UploadedFile):
+            kind = check_document(memorandum)
+            stem = slugify(PurePath(memorandum.name or "").stem) or "memorandum"
+            memorandum.name = f"{stem}.{kind}"
+        return memorandum
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -137,41 +137,6 @@ class SeatFillView(SeatLookupMixin, SeatEditMixin, ServiceFormView):
         return gettext("The seat has been filled: {seat}.").format(seat=self.seat)
 
 
-# The fields a seat's history shows, in the order the page lists them.
-HISTORY_FIELDS = {
-    "person": _("Held by"),
-    "office": _("Office"),
-    "organisation": _("Organisation"),
-    "role": _("Role"),
-    "started_on": _("From"),
-    "ended_on": _("To"),
-}
-
-
-class SeatHistoryView(SeatLookupMixin, PermissionRequiredMixin, TemplateView):
-    """Every version of a seat: who changed what, and when."""
-
-    permission_required = CHANGE_BOARD
-    template_name = "governance/memberships/seat_history.html"
-
-    def get_context_data(self, **kwargs):
-        records = list(
-            self.seat.history.select_related("history_user", "person", "organisation").order_by(
-                "history_date", "history_id"
-            )
-        )
-        for previous, record in zip([None, *records], records, strict=False):
-            record.changed = []
-            if previous is not None:
-                changed = record.diff_against(previous, included_fields=list(HISTORY_FIELDS))
-                record.changed = [
-                    label
-                    for name, label in HISTORY_FIELDS.items()
-                    if name in changed.changed_fields
-                ]
-        return super().get_context_data(records=list(reversed(records)), **kwargs)
-
-
 BOARD = "<slug:partnership>/boards/<slug:slug>/seats/"
 SEAT = f"{BOARD}<int:pk>/"
 
@@ -181,5 +146,4 @@ urlpatterns = [
     path(f"{SEAT}change/", SeatChangeView.as_view(), name="seat_change"),
     path(f"{SEAT}end/", SeatEndView.as_view(), name="seat_end"),
     path(f"{SEAT}fill/", SeatFillView.as_view(), name="seat_fill"),
-    path(f"{SEAT}history/", SeatHistoryView.as_view(), name="seat_history"),
 ]

@@ -8,6 +8,7 @@ the same way. A task may share the body sections out to other workers first (see
 under a new name, and only then does the pack point at it.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ AGENDA_ANCHOR = "agenda"
 # Hands sections not yet rendered to other workers, which render them ahead of the pack.
 ShareSections = Callable[[Meeting, list[HtmlSection]], None]
 
+logger = logging.getLogger(__name__)
+
 
 def render_pack(pack_id: int, *, share: ShareSections | None = None) -> None:
     """Renders a queued pack and makes it ready, or records why it cannot be rendered.
@@ -53,27 +56,39 @@ def render_pack(pack_id: int, *, share: ShareSections | None = None) -> None:
     takes its sections in order, finding rendered those the others have done, and rendering
     itself any they have not. It never waits for them, so one worker is enough.
     """
+    context = {"pack_id": pack_id}
     pack = pack_services.agenda_pack_start(pack_id=pack_id)
     if pack is None:
+        logger.info("Agenda pack %s: finished or given up already", pack_id, extra=context)
         return
+    context["meeting_id"] = pack.meeting_id
+    logger.info(
+        "Agenda pack %s (%s) of meeting %s: rendering",
+        pack.pk,
+        pack.variant,
+        pack.meeting_id,
+        extra=context,
+    )
     try:
         pdf = pack_pdf(pack, share=share)
     except PackRefused as refusal:
         pack_services.agenda_pack_fail(pack_id=pack.pk, reason=str(refusal))
+        logger.warning("Agenda pack %s refused: %s", pack.pk, refusal, extra=context)
         return
     name = store_new_file(f"packs/{pack.meeting_id}", f"{pack.variant}-{pack.pk}", pdf)
+    pages = page_count(pdf)
     try:
-        pack_services.agenda_pack_complete(
-            pack_id=pack.pk, file_name=name, page_count=page_count(pdf)
-        )
+        pack_services.agenda_pack_complete(pack_id=pack.pk, file_name=name, page_count=pages)
     except Exception:
         # No pack points at the file, so nobody can be reading it; the retry stores its own.
         default_storage.delete(name)
         raise
+    logger.info("Agenda pack %s ready: %d pages", pack.pk, pages, extra=context)
 
 
 def give_up(pack_id: int, reason: str) -> None:
     pack_services.agenda_pack_fail(pack_id=pack_id, reason=reason)
+    logger.warning("Agenda pack %s failed: %s", pack_id, reason, extra={"pack_id": pack_id})
 
 
 def render_shared_section(meeting_id: int, html: str) -> None:

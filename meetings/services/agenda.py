@@ -20,6 +20,7 @@ from governance.models import Board, RemitClause
 from meetings.exemptions import EXEMPT_INFORMATION_SCHEDULE, exempt_paragraphs
 from meetings.models import AgendaItem, Meeting, Report
 from meetings.notice import NoticeRuleNotSet, is_late, last_day_to_publish
+from meetings.retention import retention_check
 from meetings.services.announcements import announce_agenda_published
 from partnership.models import Nation, Person, Theme
 
@@ -302,9 +303,11 @@ def agenda_item_move(*, item: AgendaItem, position: int) -> AgendaItem:
 
 
 @transaction.atomic
-def agenda_item_remove(*, item: AgendaItem) -> None:
-    """Removes an item nothing has been recorded against; those after it move up."""
+def agenda_item_remove(*, item: AgendaItem, on: datetime.date | None = None) -> None:
+    """Removes an item nothing has been recorded against, and that is not on an agenda
+    published less than six years before `on` (today by default); those after it move up."""
     items = _locked_items(item.meeting)
+    retention_check(item, on=on)
     if item.declarations.exists() or hasattr(item, "minute"):
         raise ValidationError(ITEM_HAS_RECORDS.format(position=item.position))
     remaining = [each for each in items if each.pk != item.pk]

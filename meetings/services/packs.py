@@ -1,12 +1,18 @@
 """Agenda packs: asking for one, and the states its rendering passes through."""
 
+import datetime
+import logging
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from core.broker import task_send_on_commit
 from meetings import tasks
 from meetings.models import AgendaPack, Meeting
 from meetings.services.announcements import announce_pack_ready
@@ -22,10 +28,24 @@ PACK_ABANDONED = (
 # Counted from the pack's history: a worker that is killed mid-render gets the task again, and
 # a pack that kills every worker must fail instead of going round for ever.
 MAX_RENDER_ATTEMPTS = 4
+# A pack whose task could not be handed to the broker is sent again by the sweep after this:
+# long enough that the sweep never races the request that is sending it.
+UNSENT_GRACE = datetime.timedelta(seconds=30)
+
+logger = logging.getLogger(__name__)
 
 
 def _send_render_task(pack: AgendaPack) -> None:
-    transaction.on_commit(lambda: tasks.render_agenda_pack.delay(pack.pk))
+    pack_id = pack.pk
+    task_send_on_commit(
+        tasks.render_agenda_pack, pack_id, then=lambda: agenda_pack_sent(pack_id=pack_id)
+    )
+
+
+def agenda_pack_sent(*, pack_id: int) -> None:
+    """Records that the pack's render task is with the broker, for the sweep that resends."""
+    # A plain update, like progress: bookkeeping of the queue, not a version of the pack.
+    AgendaPack.objects.filter(pk=pack_id).update(task_sent_at=timezone.now())
 
 
 @transaction.atomic
@@ -97,11 +117,50 @@ def _attempts_since_queued(pack: AgendaPack) -> int:
 
 
 def agenda_pack_progress(*, pack_id: int, done: int, total: int) -> None:
-    """Records how far rendering has got, for the page that shows progress."""
+    """Records how far rendering has got, for the page that shows progress, and that the
+    worker rendering it is alive, for the sweep."""
     # A plain update: progress is not worth a row of history each step.
     AgendaPack.objects.filter(pk=pack_id, status=AgendaPack.Status.RENDERING).update(
-        sections_done=done, sections_total=total
+        sections_done=done, sections_total=total, modified_at=timezone.now()
     )
+
+
+@transaction.atomic
+def agenda_packs_resend(*, now: datetime.datetime | None = None) -> list[int]:
+    """Sends the render task again for each pack that lost it: one whose task the broker never
+    had (it was down when the pack was asked for), and one queued or rendering with no sign of
+    life for longer than any task may run (Redis restarted empty, or the worker was killed).
+
+    The task is safe to run twice, and a pack started too often without finishing fails
+    (MAX_RENDER_ATTEMPTS), so a pack that kills its workers is not sent round for ever.
+    """
+    now = now or timezone.now()
+    silent_since = now - settings.AGENDA_PACK_STALLED_AFTER
+    never_sent = Q(
+        status=AgendaPack.Status.QUEUED,
+        task_sent_at__isnull=True,
+        modified_at__lt=now - UNSENT_GRACE,
+    )
+    silent = Q(
+        status__in=[AgendaPack.Status.QUEUED, AgendaPack.Status.RENDERING],
+        modified_at__lt=silent_since,
+    ) & (Q(task_sent_at__isnull=True) | Q(task_sent_at__lt=silent_since))
+    # A pack being started or finished right now is locked by its worker: alive, so skipped.
+    packs = list(
+        AgendaPack.objects.select_for_update(skip_locked=True)
+        .filter(never_sent | silent)
+        .order_by("pk")
+    )
+    for pack in packs:
+        logger.warning(
+            "Agenda pack %s (%s, task last sent %s): sending its render task again",
+            pack.pk,
+            pack.status,
+            pack.task_sent_at or "never",
+            extra={"pack_id": pack.pk},
+        )
+        _send_render_task(pack)
+    return [pack.pk for pack in packs]
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ Uploads are checked by their content before anything is stored, so a refused fil
 nothing. Files replaced or removed stay in storage: the history of a report refers to them.
 """
 
+import datetime
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from core.html import html_from_word_document, sanitise_html
 from core.uploads import DocumentKind, check_document, check_word_document
 from governance.models import Board
 from meetings.models import Appendix, Report
+from meetings.retention import retention_check
 
 APPENDIX_LABEL_TAKEN = _("This report already has an appendix {label}.")
 APPENDIX_NEEDS_CONTENT = _("Upload the appendix as a PDF or Word document, or type its text.")
@@ -95,8 +97,10 @@ def appendix_add(
 
 
 @transaction.atomic
-def appendix_remove(*, appendix: Appendix) -> None:
-    """Takes an appendix off its report."""
+def appendix_remove(*, appendix: Appendix, on: datetime.date | None = None) -> None:
+    """Takes an appendix off its report, unless it was published less than six years before
+    `on` (today by default)."""
+    retention_check(appendix, on=on)
     appendix.delete()
 
 

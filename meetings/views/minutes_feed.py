@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting, Minute
 from partnership.models import Partnership
@@ -82,11 +83,12 @@ class PublishedMinutesFeed(Feed):
         return "".join(parts)
 
 
+# A feed is read, never written to: any other method is refused (405), as on every page.
 urlpatterns = [
-    path("feeds/minutes.atom", PublishedMinutesFeed(), name="minutes_feed"),
+    path("feeds/minutes.atom", require_safe(PublishedMinutesFeed()), name="minutes_feed"),
     path(
         "feeds/<slug:partnership>/minutes.atom",
-        PublishedMinutesFeed(),
+        require_safe(PublishedMinutesFeed()),
         name="partnership_minutes_feed",
     ),
 ]

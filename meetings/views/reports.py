@@ -203,6 +203,9 @@ class ReportDetailView(ReportMixin, TemplateView):
             sections=cover_sheet(self.report),
             appendices=self.report.appendices.all(),
             can_edit=self.request.user.has_perm(EDIT_REPORTS, self.report.board),
+            can_view_history=self.request.user.has_perm(
+                "meetings.view_report_history", self.report
+            ),
             **kwargs,
         )
 

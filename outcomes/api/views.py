@@ -118,7 +118,7 @@ class ReadingViewSet(AudienceViewSet):
         request=ReadingEntrySerializer(many=True),
         responses={200: ReadingsRecorded, 201: ReadingsRecorded},
     )
-    def create(self, request):
+    def create(self, request, format=None):
         if not isinstance(request.data, list):
             raise exceptions.ValidationError({"non_field_errors": [NOT_A_LIST]})
         entries = serializers.ListSerializer(
@@ -173,7 +173,7 @@ class DevelopmentActionViewSet(AudienceViewSet):
         responses={201: ActionUpdateSerializer},
     )
     @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
-    def updates(self, request, pk=None):
+    def updates(self, request, pk=None, format=None):
         development_action = self.get_object()
         if not rules.has_perm("outcomes.update_action", request.user, development_action):
             raise exceptions.PermissionDenied(MAY_NOT_UPDATE)

@@ -97,3 +97,17 @@ def test_a_wrong_status_is_refused_with_the_choices(estate):
     )
 
     assert response.json()["fields"] == {"status": ['"finished" is not a valid choice.']}
+
+
+def test_progress_is_reported_through_the_json_suffix_as_without_it(estate):
+    # The router also answers .../updates.json; its write once failed with a server error.
+    action, author = estate.a.action, estate.a.author
+
+    response = estate.callers["system_a_write"].post(
+        f"/api/v1/development-actions/{action.pk}/updates.json",
+        {"text": "Plans agreed.", "status": "in_progress", "author": author.pk},
+        format="json",
+    )
+
+    assert response.status_code == 201
+    assert _updates(action)[-1] == ("Plans agreed.", "in_progress")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from oauth2_provider.models import AccessToken, Application
 from rest_framework.test import APIClient
 
+from outcomes.models import Reading
 from partnership.api.authentication import SYSTEM_SUSPENDED, TOKEN_INVALID
 from partnership.api.permissions import READ_SCOPE_REQUIRED
 from partnership.models import PartnerSystem
@@ -206,6 +207,26 @@ def test_every_use_of_a_systems_token_is_logged(system, caplog):
     assert uses[1].getMessage().endswith("GET /api/v1/boards/?page_size=5")
 
 
+def test_a_systems_use_is_a_json_line_with_the_request_id(system, log_lines):
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+    request_id = "6f1d0c7a-2b4e-4f8a-9c3d-5e7b1a2c4d6f"
+
+    _client(token).get("/api/v1/partnerships/", HTTP_X_REQUEST_ID=request_id)
+
+    [use] = [line for line in log_lines() if line["logger"] == "partnership.api.use"]
+    issued = AccessToken.objects.get(application=system.application)
+    assert use == {
+        "time": use["time"],
+        "level": "INFO",
+        "logger": "partnership.api.use",
+        "message": f"partner system {system.pk} (partnership {system.partnership_id}) used "
+        f"token {issued.pk}: GET /api/v1/partnerships/",
+        "partner_system": system.pk,
+        "token": issued.pk,
+        "request_id": request_id,
+    }
+
+
 def test_an_administrator_replaces_a_secret_and_sees_it_once(system):
     browser = Client()
     browser.force_login(User.objects.create_superuser("admin-a"))
@@ -220,3 +241,34 @@ def test_an_administrator_replaces_a_secret_and_sees_it_once(system):
     assert secret in page.content.decode()
     assert _token("nhs-performance", secret).status_code == 200
     assert secret not in browser.get("/admin/partnership/partnersystem/").content.decode()
+
+
+def _csrf_client(user: User) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get("/")  # the page's forms set the CSRF cookie
+    return client
+
+
+def test_a_session_api_write_needs_the_csrf_token(estate):
+    client = _csrf_client(User.objects.get(username="officer-a"))
+    entry = {
+        "indicator": estate.a.indicator.pk,
+        "period_start": "2014-04-01",
+        "period_end": "2015-03-31",
+        "value": "61",
+    }
+
+    forged = client.post("/api/v1/readings/", [entry], content_type="application/json")
+    before = Reading.objects.count()
+    genuine = client.post(
+        "/api/v1/readings/",
+        [entry],
+        content_type="application/json",
+        headers={"X-CSRFToken": client.cookies["csrftoken"].value},
+    )
+
+    assert forged.status_code == 403
+    assert "CSRF" in forged.json()["detail"]
+    assert genuine.status_code == 201
+    assert Reading.objects.count() == before + 1

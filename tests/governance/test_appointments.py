@@ -197,6 +197,33 @@ def test_an_officer_creates_an_appointment_with_its_shares_and_memorandum(
 
 
 @pytest.mark.parametrize(
+    ("name", "content", "stored", "served_as"),
+    [
+        ("mou.html", pdf_document(), ".pdf", "application/pdf"),
+        ("mou.pdf", word_document("Memorandum"), ".docx", "application/vnd.openxmlformats"),
+        ("../../mou.svg", pdf_document(), ".pdf", "application/pdf"),
+    ],
+    ids=["pdf called html", "word called pdf", "pdf with a path"],
+)
+def test_a_memorandum_is_stored_and_served_as_what_it_holds_whatever_its_name(
+    client, partnership, council, trust, officer, name, content, stored, served_as
+):
+    client.force_login(officer)
+    data = form_data(council, trust, council_share="60", trust_share="40")
+    data["memorandum_of_understanding"] = upload(name, content)
+
+    client.post("/partnerships/shire/joint-appointments/new/", data)
+
+    appointment = JointAppointment.objects.get()
+    assert appointment.memorandum_of_understanding.name.startswith("joint-appointments/mou/mou")
+    assert appointment.memorandum_of_understanding.name.endswith(stored)
+    download = client.get(f"/partnerships/shire/joint-appointments/{appointment.pk}/memorandum/")
+    assert download["Content-Type"].startswith(served_as)
+    assert download["Content-Disposition"].endswith(f'{stored}"')
+    assert download["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
     ("council_share", "trust_share", "message"),
     [
         ("60", "30", SHARES_MUST_TOTAL_100.format(total="90")),

@@ -351,13 +351,12 @@ def test_an_officer_fills_a_vacancy_then_ends_the_seat_and_reads_its_history(
     assert "The seat has ended: Alan Gray, member of Chief Officers' Group" in text_of(ended)
     vacant.refresh_from_db()
     assert (vacant.person, vacant.ended_on) == (alan, datetime.date(2015, 3, 31))
-    rows = history[history.index("To ") :]
+    rows = history[history.index("History of changes") :]
     newest, filled, added = (
-        "carron Changed: to Alan Gray Member Chief Executive, NHS Highland 1 April 2014 "
-        "31 March 2015",
-        "carron Changed: held by, from Alan Gray Member Chief Executive, NHS Highland "
-        "1 April 2014 –",
-        "Not recorded Added Vacant Member Chief Executive, NHS Highland 26 November 2013 –",
+        f"Changed By {officer.person.name} Ended on (blank) → changed to 31 March 2015",
+        f"Changed By {officer.person.name} Person (blank) → changed to Alan Gray "
+        "Started on 26 November 2013 → changed to 1 April 2014",
+        "Added By Not recorded",
     )
     assert rows.index(newest) < rows.index(filled) < rows.index(added)
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from meetings.models import AgendaItem, Meeting, Minute, Report, Resolution
 from meetings.notice import decision_notice
 from partnership.models import Nation, Person
-from tests.factories import BoardFactory, MeetingFactory, PartnershipFactory
+from tests.factories import BoardFactory, MeetingFactory, PartnershipFactory, UserFactory
+from tests.pages import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +211,27 @@ def test_meeting_status_shows_on_the_calendar(client, cabinet):
     response = client.get("/meetings/partnerships/shire/")
 
     assert "Cancelled" in response.content.decode()
+
+
+def test_a_meetings_page_withholds_the_minutes_of_exempt_items_from_the_public(client, cabinet):
+    held = timezone.localdate() - datetime.timedelta(days=20)
+    meeting = _meeting(cabinet, held, minutes_published=held + datetime.timedelta(days=3))
+    _decision(meeting, 1, "Library hours", "Libraries open on Sundays.")
+    _decision(meeting, 2, "Care home contract", "Award the contract to Acme Care.", exempt=True)
+    member = Person.objects.create(name="Councillor Price", capacity="elected_member")
+    member.user = UserFactory()
+    member.save()
+    cabinet.memberships.create(person=member, role="member")
+
+    public = text_of(client.get(f"/meetings/{meeting.pk}/"))
+    client.force_login(member.user)
+    members = text_of(client.get(f"/meetings/{meeting.pk}/"))
+
+    assert "1. Library hours" in public
+    assert "Libraries open on Sundays." in public
+    assert "2. NOT FOR PUBLICATION" in public
+    assert "exempt information under paragraph 14 of Schedule 12A" in public
+    assert "Award the contract to Acme Care." not in public
+    assert "Care home contract RESOLVED" not in public
+    assert "2. Care home contract" in members
+    assert "Award the contract to Acme Care." in members

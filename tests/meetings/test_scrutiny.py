@@ -71,6 +71,33 @@ def test_the_report_before_a_decision_heads_its_trail(client, db):
     assert "This resolution set no development action going." in page
 
 
+def test_a_trail_shows_the_reports_recommendations_sanitised_as_every_page_does(client, db):
+    # Rich text is sanitised when saved through the services, but not when written in the
+    # administration pages or by a migration: pages sanitise it again when they show it.
+    meeting = MeetingFactory(
+        agenda_published_at=timezone.now(),
+        minutes_status="published",
+        minutes_published_at=timezone.now(),
+    )
+    report = Report.objects.create(
+        board=meeting.board,
+        title="Library hours",
+        recommendations=(
+            '<p onclick="steal()">Open on Sundays.</p><script>steal()</script>'
+            '<img src=x onerror="steal()"><a href="javascript:steal()">More</a>'
+        ),
+    )
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Libraries", report=report)
+    minute = MinuteFactory(meeting=meeting, agenda_item=item, title="Libraries")
+    resolution = Resolution.objects.create(minute=minute, position=1, text="Sundays it is.")
+
+    page = client.get(f"/meetings/resolutions/{resolution.pk}/").content.decode()
+
+    assert "<p>Open on Sundays.</p>" in page
+    assert "steal()" not in page
+    assert "<img" not in page
+
+
 def test_the_public_may_follow_open_decisions_but_not_exempt_ones(client, demo):
     open_trail = client.get(f"/meetings/resolutions/{_resolution_93e().pk}/")
     exempt = Resolution.objects.filter(minute__agenda_item__is_exempt=True).first()

@@ -1,8 +1,6 @@
 """Readings recorded one at a time, and from CSV files and Excel sheets: all rows or none."""
 
 import datetime
-import io
-import zipfile
 from decimal import Decimal
 
 import pytest
@@ -21,7 +19,7 @@ from outcomes.services.readings import (
     reading_record,
     readings_import,
 )
-from tests.documents import png_image, word_document
+from tests.documents import excel_workbook, png_image, word_document
 from tests.factories import (
     IndicatorFactory,
     OutcomeFactory,
@@ -410,12 +408,7 @@ def test_a_file_that_is_neither_csv_nor_xlsx_by_its_content_is_refused(framework
 
 
 def test_a_damaged_excel_workbook_is_refused(framework):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "not a workbook")
-
-    upload = SimpleUploadedFile("readings.xlsx", buffer.getvalue())
+    upload = SimpleUploadedFile("readings.xlsx", excel_workbook("not a workbook"))
 
     assert refusal(framework, upload) == [WORKBOOK_DAMAGED]
 

@@ -1,6 +1,7 @@
 """Loads the demo data drawn from the seed documents; running it again changes nothing."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import cannock_chase, cardiff, herefordshire, highland, users
@@ -12,6 +13,11 @@ from demo.users import (
 )
 from partnership.models import PartnerSystem
 
+DEMO_DATA_NOT_ALLOWED = (
+    "Refused: the demo accounts' passwords and two-factor codes are published, so they are "
+    "loaded only where DJANGO_DEBUG or DJANGO_DEMO_DATA is true (a site for demonstration)."
+)
+
 
 class Command(BaseCommand):
     help = (
@@ -20,6 +26,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(DEMO_DATA_NOT_ALLOWED)
         with transaction.atomic():
             highland_records = highland.load()
             herefordshire_records = herefordshire.load()

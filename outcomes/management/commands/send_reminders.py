@@ -1,8 +1,10 @@
 """Runs the daily reminder sweep by hand, as the worker's beat schedule does each morning."""
 
 import datetime
+import uuid
 
 from django.core.management.base import BaseCommand, CommandError
+from django_guid import clear_guid, set_guid
 
 from outcomes.reminders import reminders_run
 
@@ -20,7 +22,12 @@ class Command(BaseCommand):
             today = datetime.date.fromisoformat(date) if date else None
         except ValueError as error:
             raise CommandError(DATE_INVALID) from error
-        run = reminders_run(today=today)
+        # A run by hand has an id of its own in the logs, as a run that beat starts has.
+        set_guid(uuid.uuid4().hex)
+        try:
+            run = reminders_run(today=today)
+        finally:
+            clear_guid()
         self.stdout.write(
             f"{run.fell_due} reminders fell due; sent {run.sent.sent_reminders} reminders "
             f"in {run.sent.sent_digests} digests; {run.sent.failed_digests} digests refused."

@@ -5,12 +5,13 @@ from unittest import mock
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
+from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from meetings import tasks
-from meetings.models import AgendaPack
+from meetings.models import AgendaPack, Report
 from meetings.packs import build
 from meetings.services.packs import MAX_RENDER_ATTEMPTS, PACK_ABANDONED, agenda_pack_start
-from tests.factories import PersonFactory
+from tests.factories import AgendaItemFactory, PersonFactory
 from tests.meetings.packs.documents import NOT_A_PDF
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,23 @@ def test_a_pack_whose_worker_keeps_dying_fails_instead_of_going_round_for_ever(p
     pack.refresh_from_db()
     assert pack.status == AgendaPack.Status.FAILED
     assert pack.failure_reason == PACK_ABANDONED.format(attempts=MAX_RENDER_ATTEMPTS)
+
+
+def test_a_pack_whose_sections_cannot_be_shared_out_renders_them_itself(
+    small_meeting, pack, monkeypatch
+):
+    second = Report.objects.create(
+        board=small_meeting.meeting.board, title="Road safety", purpose="<p>To note.</p>"
+    )
+    AgendaItemFactory(
+        meeting=small_meeting.meeting, position=2, title=second.title, kind="report", report=second
+    )
+    broker_down = mock.Mock(side_effect=BrokerUnreachable("Error 111 connecting to redis."))
+    monkeypatch.setattr(tasks, "group", lambda signatures: mock.Mock(apply_async=broker_down))
+
+    result = tasks.render_agenda_pack.apply(args=[pack.pk])
+
+    pack.refresh_from_db()
+    broker_down.assert_called_once_with()
+    assert (result.state, pack.status, pack.failure_reason) == ("SUCCESS", "ready", "")
+    assert pack.sections_done == pack.sections_total == 4

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
+from kombu.exceptions import OperationalError as BrokerUnreachable
 from pypdf import PdfReader
 
 from meetings.models import AgendaPack
@@ -32,6 +33,22 @@ def test_the_clerk_generates_a_pack_from_the_meeting_page(
     sent.assert_called_once_with(pack.pk)
     assert "The members&#x27; agenda pack is being generated." in page
     assert "Queued</strong> Waiting for a worker to start." in page
+
+
+def test_a_pack_asked_for_while_the_broker_is_down_is_on_its_way_all_the_same(
+    client, small_meeting, sent, django_capture_on_commit_callbacks
+):
+    sent.side_effect = BrokerUnreachable("Error 111 connecting to redis. Connection refused.")
+    client.force_login(small_meeting.clerk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _generate(client, small_meeting.meeting, "public")
+
+    # Saved, and sent by the sweep once the broker is back (test_resend.py).
+    pack = AgendaPack.objects.get()
+    assert response.redirect_chain == [(f"/meetings/{small_meeting.meeting.pk}/#agenda-pack", 302)]
+    assert (pack.status, pack.task_sent_at) == (AgendaPack.Status.QUEUED, None)
+    assert "The public agenda pack is being generated." in response.content.decode()
 
 
 @pytest.mark.parametrize("who", ["member", "anonymous"])
