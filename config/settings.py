@@ -62,7 +62,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every line logged while answering, and every task queued, has the id.
     "core.middleware.RequestIdMiddleware",
+    # Outside the authentication below, so that it sees who the answer was for.
+    "core.middleware.PrivateAnswersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ApiOverHttpsMiddleware",
     # Early, so that every answer below carries the Content-Security-Policy and
     # Permissions-Policy headers, and request.csp_nonce exists for every template.
     "csp.middleware.CSPMiddleware",
@@ -119,11 +122,12 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Length and a list of common passwords; no rule about which kinds of character a password has
+# (ASVS V6.2.5, NIST SP 800-63B), so a long passphrase of digits or lower-case words is fine.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -368,9 +372,20 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=not DEBUG)
 if not SECURE_HSTS_PRELOAD and not DEBUG:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Probes answer on plain HTTP; the API refuses it instead (core.middleware.ApiOverHttpsMiddleware).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^api/(?!docs/)"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# In production each cookie is bound to this host alone: the browser takes a __Host- cookie only
+# over HTTPS, for the path /, and without a Domain, so no sibling subdomain can set or read it.
+# Plain names in development, where the site runs over http://.
+if not DEBUG:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-language"
 # A session lasts a working day at most, ends when the browser closes, and (for an account that
 # signs in with a second factor) ends after this long without a request, unsaved typing and all.
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -411,7 +426,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "object-src": [NONE],
-        "base-uri": [SELF],
+        "base-uri": [NONE],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     },

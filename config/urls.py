@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.password import PasswordChangeView
+from core.sign_in import SignOutView
 from core.views import healthz, readyz
 from meetings.views.home import HomeView
 from meetings.views.search import SearchView
@@ -13,8 +15,9 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-out/", SignOutView.as_view(), name="logout"),
     path("", include("core.two_factor.urls")),
+    path("account/password/", PasswordChangeView.as_view(), name="password_change"),
     path("admin/", admin.site.urls),
     path("api/", include("config.api")),
     path("partnerships/", include("partnership.urls")),

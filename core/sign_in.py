@@ -1,6 +1,7 @@
-"""How django-axes tells callers apart and answers a paused sign-in."""
+"""Signing out, and how django-axes tells callers apart and answers a paused sign-in."""
 
 from django.conf import settings
+from django.contrib.auth.views import LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from rest_framework.throttling import BaseThrottle
@@ -24,3 +25,13 @@ def sign_in_paused(request: HttpRequest, *args) -> HttpResponse:
         },
         status=429,
     )
+
+
+class SignOutView(LogoutView):
+    """Django's sign-out, which also asks the browser to forget what this site left in it:
+    pages kept for the back button, and anything a page stored (honoured over HTTPS)."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

@@ -134,6 +134,7 @@ WEB: dict[str, tuple[str, Targets]] = {
     "two_factor:enrol": (OWN, _nothing),
     "two_factor:security": (OWN, _nothing),
     "two_factor:recovery_codes": (OWN, _nothing),
+    "password_change": (OWN, _nothing),
     "search": (READ, _nothing),
     "my_actions": (READ, _nothing),
     "themes:theme_list": (READ, _nothing),

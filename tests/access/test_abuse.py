@@ -17,6 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -204,7 +205,7 @@ def _own(walk: Walk, role: str, url: str) -> None:
         walk.ask(role, method, url)
         if url == reverse("logout"):
             walk.world.sign_in_again(role)
-    client.cookies.pop("django_language", None)
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
 
 
 # The API.

@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import get_resolver
@@ -37,7 +38,8 @@ def test_a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing(wor
     data = {"heading": "Planning", "text": "To plan the partnership's work."}
 
     forged = client.post(url, data)
-    genuine = client.post(url, {**data, "csrfmiddlewaretoken": client.cookies["csrftoken"].value})
+    token = client.cookies[settings.CSRF_COOKIE_NAME].value
+    genuine = client.post(url, {**data, "csrfmiddlewaretoken": token})
 
     assert forged.status_code == 403
     assert genuine.status_code == 302

@@ -4,6 +4,7 @@ import base64
 import datetime
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -154,7 +155,7 @@ def test_a_browser_session_must_send_its_csrf_token_to_write(estate):
     without = browser.post("/api/v1/readings/", [entry], format="json")
     unchanged = estate.a.indicator.readings.count()
     browser.get("/sign-in/")  # a page of the site, which sets the CSRF cookie
-    token = browser.cookies["csrftoken"].value
+    token = browser.cookies[settings.CSRF_COOKIE_NAME].value
     with_token = browser.post("/api/v1/readings/", [entry], format="json", HTTP_X_CSRFTOKEN=token)
 
     assert (without.status_code, without.json()["code"]) == (403, "permission_denied")
@@ -265,7 +266,7 @@ def test_a_session_api_write_needs_the_csrf_token(estate):
         "/api/v1/readings/",
         [entry],
         content_type="application/json",
-        headers={"X-CSRFToken": client.cookies["csrftoken"].value},
+        headers={"X-CSRFToken": client.cookies[settings.CSRF_COOKIE_NAME].value},
     )
 
     assert forged.status_code == 403

@@ -10,6 +10,8 @@ import sys
 import pytest
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
 
 from core.logs import JsonFormatter, RequestContext, TextFormatter
 
@@ -68,6 +70,20 @@ def test_every_line_logged_answering_a_request_carries_its_id(client, log_lines)
     ]
     assert all(line["request_id"] == SENT for line in lines)
     assert {"method": "GET", "path": "/no-such-page/", "status": 404}.items() <= lines[0].items()
+
+
+def test_a_refusal_is_logged_with_the_account_refused(log_lines):
+    clerk = User.objects.create_user("clerk")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(clerk)
+
+    client.post("/api/v1/readings/", [], content_type="application/json")
+
+    line = next(line for line in log_lines() if line["logger"] == "core.requests")
+    assert (line["status"], line["user"]) == (403, clerk.pk)
+    assert line["message"] == (
+        f"POST /api/v1/readings/ 403 in {line['duration_ms']} ms for user {clerk.pk}"
+    )
 
 
 def test_probes_that_answer_are_not_logged_at_info(client, log_lines):

@@ -1,5 +1,6 @@
 """The security headers on every answer, and the deploy checklist with production settings."""
 
+import json
 import os
 import re
 import secrets
@@ -40,7 +41,7 @@ def test_a_page_carries_the_content_security_policy_enforced_with_a_nonce(client
         "style-src": ["'self'", f"'nonce-{nonce}'"],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
-        "base-uri": ["'self'"],
+        "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
@@ -108,6 +109,52 @@ def test_an_api_answer_carries_the_policy_too(client):
     ],
 )
 def test_the_deploy_checklist_is_clean_with_production_settings(preload, silenced):
+    check = _in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **preload)
+
+    assert check.returncode == 0, check.stderr
+    assert f"System check identified no issues ({silenced} silenced)." in check.stdout
+
+
+# Asks for the sign-in page and the Welsh version of the site over HTTPS, as a browser would,
+# and prints each cookie set with its attributes.
+COOKIES_SET = """
+import django, json
+django.setup()
+from django.conf import settings
+from django.test import Client
+# Pages only: the static files' manifest is made by collectstatic, which is not run here.
+settings.STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+browser = Client(HTTP_HOST="governance.example.org")
+answers = [
+    browser.get("/sign-in/", secure=True),
+    browser.post("/i18n/setlang/", {"language": "cy"}, secure=True),
+]
+cookies = {}
+for answer in answers:
+    cookies |= {name: dict(cookie.items()) for name, cookie in answer.cookies.items()}
+print(json.dumps(cookies))
+"""
+
+
+def test_in_production_each_cookie_is_bound_to_the_host_secure_and_same_site():
+    answer = _in_production(["-c", COOKIES_SET])
+
+    assert answer.returncode == 0, answer.stderr
+    cookies = json.loads(answer.stdout.splitlines()[-1])
+    assert set(cookies) == {"__Host-csrftoken", "__Host-language"}
+    for name, attributes in cookies.items():
+        # What a browser requires of a __Host- cookie: Secure, the path /, no Domain.
+        assert attributes["secure"] is True, name
+        assert attributes["path"] == "/", name
+        assert attributes["domain"] == "", name
+        assert attributes["samesite"] == "Lax", name
+    assert cookies["__Host-language"]["httponly"] is True
+
+
+def _in_production(arguments: list[str], **extra: str) -> subprocess.CompletedProcess:
+    """Runs Python in the repository with the production settings (DEBUG off, a fresh key)."""
     environment = {
         name: value
         for name, value in os.environ.items()
@@ -118,11 +165,10 @@ def test_the_deploy_checklist_is_clean_with_production_settings(preload, silence
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "governance.example.org",
-        **preload,
+        **extra,
     }
-
-    check = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    return subprocess.run(
+        [sys.executable, *arguments],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -131,5 +177,34 @@ def test_the_deploy_checklist_is_clean_with_production_settings(preload, silence
         check=False,
     )
 
-    assert check.returncode == 0, check.stderr
-    assert f"System check identified no issues ({silenced} silenced)." in check.stdout
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("get", "/api/v1/partnerships/"), ("post", "/api/oauth/token/"), ("get", "/api/schema/")],
+)
+def test_over_plain_http_the_api_is_refused_rather_than_redirected(settings, client, method, path):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 403
+    assert response.json() == {
+        "status": 403,
+        "code": "https_required",
+        "detail": "Use https:// for the API.",
+    }
+
+
+def test_over_https_the_api_answers(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/api/v1/partnerships/", secure=True).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/api/docs/", "/sign-in/"])
+def test_over_plain_http_pages_for_people_are_redirected_to_https(settings, client, path):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get(path)
+
+    assert (response.status_code, response["Location"]) == (301, f"https://testserver{path}")

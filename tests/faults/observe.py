@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psycopg2
 import psycopg2.extras
+from django.conf import settings
 from pypdf import PdfReader
 
 # Any 32 letters: Django takes a CSRF token that matches the cookie's secret as it is.
@@ -75,7 +76,9 @@ class Web:
 
     def __init__(self, port: int, session: str) -> None:
         self.port = port
-        self.cookie = f"sessionid={session}; csrftoken={CSRF_SECRET}"
+        self.cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
+        )
 
     def get(self, path: str) -> Answer:
         return self._ask("GET", path)

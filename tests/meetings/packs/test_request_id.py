@@ -6,6 +6,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from meetings.models import AgendaPack
@@ -68,7 +69,8 @@ def _answers(url: str) -> bool:
 def _signed_in_cookies(user) -> str:
     browser = Client()
     browser.force_login(user)
-    return f"sessionid={browser.cookies['sessionid'].value}; csrftoken={CSRF_SECRET}"
+    session = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={CSRF_SECRET}"
 
 
 def test_a_pack_request_id_is_in_the_web_lines_and_the_worker_lines(web, worker, small_meeting):
@@ -106,10 +108,11 @@ def test_a_pack_request_id_is_in_the_web_lines_and_the_worker_lines(web, worker,
         "level": "INFO",
         "logger": "core.requests",
         "message": f"POST /meetings/{meeting.pk}/pack/generate/ 302 in "
-        f"{web_lines[-1]['duration_ms']} ms",
+        f"{web_lines[-1]['duration_ms']} ms for user {small_meeting.clerk.pk}",
         "method": "POST",
         "path": f"/meetings/{meeting.pk}/pack/generate/",
         "status": 302,
+        "user": small_meeting.clerk.pk,
     }.items() <= web_lines[-1].items()
     worker_lines = json_lines(worker_log)
     rendering = [line for line in worker_lines if line.get("logger") == "meetings.packs.build"]
