@@ -16,6 +16,7 @@ history, whatever asks for it (the migration published_documents_kept_on_postgre
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,27 @@ def retention_check(*records, on: datetime.date | None = None) -> None:
             refusals.append(retention_message(record, until))
     if refusals:
         raise ValidationError(refusals, code="document_retained")
+
+
+def documents_kept(meetings: QuerySet[Meeting], *, on: datetime.date | None = None) -> list:
+    """The published documents of these meetings that may not be deleted yet, each with the
+    first day it may be: the meetings themselves (their agenda, reports and minutes are kept
+    as long as they are) and their public agenda packs."""
+    today = on or timezone.localdate()
+    # Nothing published, begun or finished before this can still be kept.
+    since = timezone.now() - datetime.timedelta(days=366 * RETENTION_YEARS + 2)
+    recent = meetings.filter(
+        Q(starts_at__gte=since)
+        | Q(agenda_published_at__gte=since)
+        | Q(minutes_published_at__gte=since)
+    )
+    packs = AgendaPack.objects.filter(meeting__in=meetings, finished_at__gte=since)
+    kept = []
+    for record in [*recent, *packs.select_related("meeting")]:
+        until = kept_until(record)
+        if until is not None and today < until:
+            kept.append((record, until))
+    return kept
 
 
 def retention_message(record, until: datetime.date) -> str:

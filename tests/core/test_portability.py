@@ -1,5 +1,6 @@
 """A partnership exported to an archive and imported again: whole, byte for byte, or not at all."""
 
+import datetime
 import io
 import json
 import zipfile
@@ -10,8 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.utils import timezone
 
 from core import portability
+from core.dates import long_date
 from core.portability import (
     ArchiveRefused,
     LeftOut,
@@ -383,6 +386,27 @@ def test_the_commands_export_remove_and_import(tmp_path):
     )
     with pytest.raises(CommandError, match="already holds partnership Herefordshire Partnership"):
         call_command("import_partnership", str(path), stdout=io.StringIO())
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_partnership_with_documents_still_kept_is_not_removed_and_the_command_says_why():
+    meeting = Meeting.objects.filter(board__partnership__slug="herefordshire").first()
+    meeting.starts_at = timezone.now() - datetime.timedelta(days=30)
+    meeting.agenda_published_at = meeting.starts_at - datetime.timedelta(days=7)
+    meeting.save()
+    until = timezone.localdate(meeting.starts_at).replace(year=meeting.starts_at.year + 6)
+    counts = {model: model.objects.count() for model in (Meeting, Board, Report)}
+
+    for yes in ([], ["--yes"]):
+        with pytest.raises(CommandError) as refusal:
+            call_command("remove_partnership", "herefordshire", *yes, stdout=io.StringIO())
+        assert str(refusal.value).startswith(
+            "Herefordshire Partnership cannot be deleted yet: 1 of its published documents are "
+            f"kept for six years, the last until {long_date(until)}. The first: “{meeting}” was "
+            "published on"
+        )
+
+    assert {model: model.objects.count() for model in counts} == counts
 
 
 @pytest.mark.usefixtures("demo")

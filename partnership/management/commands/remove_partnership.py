@@ -1,8 +1,11 @@
 """Deletes a partnership and every record that is its own, as export_partnership carries them."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from core.dates import long_date
 from core.portability import archive_remove
+from meetings.models import Meeting
+from meetings.retention import documents_kept, retention_message
 from partnership.management.commands.export_partnership import partnership_named
 
 
@@ -19,6 +22,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, partnership: str, yes: bool, **options) -> None:
         found = partnership_named(partnership)
+        # Refused here with the reason, before the database's own guard would refuse it.
+        kept = documents_kept(Meeting.objects.filter(board__partnership=found))
+        if kept:
+            last = max(until for _, until in kept)
+            raise CommandError(
+                f"{found} cannot be deleted yet: {len(kept)} of its published documents are "
+                f"kept for six years, the last until {long_date(last)}. The first: "
+                f"{retention_message(*kept[0])}"
+            )
         if not yes:
             self.stdout.write(
                 f"Would delete {found} and everything that is its own. Run again with --yes."
