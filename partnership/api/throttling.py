@@ -5,12 +5,16 @@ gateways use: RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds 
 window frees a request), with Retry-After on a 429.
 """
 
+import logging
 import math
 
+from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from partnership.models import PartnerSystem
+
+log = logging.getLogger(__name__)
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -24,7 +28,14 @@ class ClientRateThrottle(SimpleRateThrottle):
         self.scope = "anonymous" if not request.user.is_authenticated else "client"
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        allowed = super().allow_request(request, view)
+        try:
+            allowed = super().allow_request(request, view)
+        except RedisError as error:
+            # The counts live in the cache, which is Redis in production. While it is away the
+            # API goes on answering, uncounted, rather than failing every call: the limits
+            # guard against excess, and the partner systems' work must not stop with them.
+            log.warning("API rate limits not counted: the cache is unavailable (%s)", error)
+            return True
         # On success the history already holds this request.
         remaining = self.num_requests - len(self.history)
         reset = self.duration - (self.now - self.history[-1]) if self.history else self.duration

@@ -142,6 +142,25 @@ def test_every_answer_carries_the_rate_limit_and_the_limit_is_kept(system, setti
     assert [answer.status_code for answer in anonymous] == [200, 200, 429]
 
 
+def test_while_the_cache_is_down_the_api_answers_uncounted_and_says_so_in_the_log(
+    system, settings, caplog
+):
+    token = _token("nhs-performance", SECRET).json()["access_token"]
+    # Production's Redis cache, at an address where nothing listens.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    response = _client(token).get("/api/v1/boards/")
+
+    assert response.status_code == 200
+    assert "RateLimit-Limit" not in response
+    assert "API rate limits not counted: the cache is unavailable" in caplog.text
+
+
 def test_a_browser_session_must_send_its_csrf_token_to_write(estate):
     browser = APIClient(enforce_csrf_checks=True)
     browser.force_login(User.objects.get(username="officer-a"))

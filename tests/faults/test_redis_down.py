@@ -44,6 +44,8 @@ def test_a_pack_and_reminders_asked_for_while_redis_is_down_are_done_once_it_is_
     # Reminders fall due while the broker is away: the run that would send them cannot start.
     addresses = app.driver("leads", prefix="outage", count=20)["addresses"]
     asked = web.post(f"/meetings/{meeting}/pack/generate/", {"variant": "public"})
+    # The API's rate limits count in the cache, which is this Redis too.
+    api = web.get("/api/v1/meetings/")
     [pack] = database.packs(meeting)
     pages = Poller(lambda: web.get(f"/meetings/{meeting}/pack/"), interval=2)
     time.sleep(max(0, outage_seconds() - (time.monotonic() - stopped)))
@@ -69,6 +71,7 @@ def test_a_pack_and_reminders_asked_for_while_redis_is_down_are_done_once_it_is_
     # The clerk was told the pack is on its way, not shown a server error.
     assert (asked.status, asked.headers["location"]) == (302, f"/meetings/{meeting}/#agenda-pack")
     assert pack["status"] == "queued"
+    assert api.status == 200, api.body[:200]
     assert [answer.status for answer in answers if answer.status != 200] == []
     for packs in (database.packs(meeting), database.packs(earlier)):
         [pack] = packs
