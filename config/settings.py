@@ -205,10 +205,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # No task may run longer than this (see the broker's visibility timeout above).
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_TASK_TIME_LIMIT = 12 * 60
-# A pack rendering or queued with no sign of life for longer than any task may run has lost its
-# worker or its task (a worker killed outright, or Redis restarted empty); the sweep sends it
-# again, well before the broker's visibility timeout would.
-AGENDA_PACK_STALLED_AFTER = datetime.timedelta(seconds=CELERY_TASK_TIME_LIMIT + 60)
+# Work (a pack, a performance report, a circulation) queued or under way with no sign of life
+# for longer than any task may run has lost its worker or its task (a worker killed outright,
+# or Redis restarted empty); its sweep sends it again, well before the broker's visibility
+# timeout would.
+TASK_STALLED_AFTER = datetime.timedelta(seconds=CELERY_TASK_TIME_LIMIT + 60)
 # A worker child that has grown past this (in KiB) is replaced after its current task.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 600 * 1024
 CELERY_TIMEZONE = TIME_ZONE
@@ -234,6 +235,16 @@ CELERY_BEAT_SCHEDULE = {
     # meetings.services.packs.agenda_packs_resend).
     "agenda-pack-resend": {
         "task": "meetings.tasks.resend_agenda_packs",
+        "schedule": 60.0,
+    },
+    # Performance reports and circulations whose task was lost (outcomes.services.reports.
+    # performance_reports_resend, governance.circulations.circulation_deliveries_resend).
+    "performance-report-resend": {
+        "task": "outcomes.tasks.resend_performance_reports",
+        "schedule": 60.0,
+    },
+    "circulation-resend": {
+        "task": "governance.tasks.resend_circulations",
         "schedule": 60.0,
     },
     # Webhook deliveries whose retry has come due; a new event is sent at once, not waiting.

@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.broker import task_send, task_send_on_commit
 from core.dates import long_date
 from core.uploads import check_document, check_spreadsheet
 from governance import tasks
@@ -167,7 +168,26 @@ def circulation_send(
 
 
 def _queue_delivery(circulation: Circulation) -> None:
-    transaction.on_commit(lambda: tasks.deliver_circulation.delay(circulation.pk))
+    # Not sent if the broker is down: the circulation stays queued for the sweep below.
+    task_send_on_commit(tasks.deliver_circulation, circulation.pk)
+
+
+def circulation_deliveries_resend(*, now: datetime.datetime | None = None) -> list[int]:
+    """Sends the delivery task again for each circulation still queued, untouched for longer
+    than any task may run: its task was lost (the broker was down when it was circulated, or
+    Redis restarted empty) or its worker was killed mid-delivery. Delivering twice is safe."""
+    now = now or timezone.now()
+    lost = list(
+        Circulation.objects.filter(
+            status=Circulation.Status.QUEUED, modified_at__lt=now - settings.TASK_STALLED_AFTER
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for circulation_id in lost:
+        logger.warning("Circulation %s: sending its delivery task again", circulation_id)
+        task_send(tasks.deliver_circulation, circulation_id)
+    return lost
 
 
 @transaction.atomic
@@ -182,10 +202,6 @@ def circulation_resend(*, circulation: Circulation) -> int:
     if unsent:
         _queue_delivery(circulation)
     return len(unsent)
-
-
-def _queue_delivery(circulation: Circulation) -> None:
-    transaction.on_commit(lambda: tasks.deliver_circulation.delay(circulation.pk))
 
 
 def circulation_deliver(circulation_id: int) -> int:

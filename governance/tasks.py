@@ -19,3 +19,10 @@ def deliver_circulation(self, circulation_pk: int) -> None:
         circulations.circulation_deliver(circulation_pk)
     except TRANSIENT_ERRORS as error:
         raise self.retry(exc=error, countdown=15 * 2**self.request.retries) from error
+
+
+# Safe to run twice: delivering a circulation twice sends each member one e-mail.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def resend_circulations() -> None:
+    """The sweep that sends again the circulations whose delivery task was lost."""
+    circulations.circulation_deliveries_resend()

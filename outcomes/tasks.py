@@ -58,3 +58,10 @@ def render_performance_report(self, report_pk: int) -> None:
         raise self.retry(exc=error, countdown=15 * 2**self.request.retries) from error
     except SoftTimeLimitExceeded:
         report_services.performance_report_fail(report_id=report_pk, reason=REPORT_TOO_SLOW)
+
+
+# Safe to run twice: a report rendered twice keeps the first file.
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def resend_performance_reports() -> None:
+    """The sweep that sends again the performance reports whose render task was lost."""
+    report_services.performance_reports_resend()

@@ -135,7 +135,7 @@ def agenda_packs_resend(*, now: datetime.datetime | None = None) -> list[int]:
     (MAX_RENDER_ATTEMPTS), so a pack that kills its workers is not sent round for ever.
     """
     now = now or timezone.now()
-    silent_since = now - settings.AGENDA_PACK_STALLED_AFTER
+    silent_since = now - settings.TASK_STALLED_AFTER
     never_sent = Q(
         status=AgendaPack.Status.QUEUED,
         task_sent_at__isnull=True,

@@ -23,7 +23,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 # A pack that has shown no sign of life for this long has lost its worker: the tests' sections
 # take a second or two each.
-AGENDA_PACK_STALLED_AFTER = datetime.timedelta(seconds=15)
+TASK_STALLED_AFTER = datetime.timedelta(seconds=15)
 
 
 class _NoMigrations:

@@ -16,6 +16,7 @@ from django.core.mail.backends import locmem
 from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from governance import circulations, tasks
 from governance.circulations import (
@@ -27,6 +28,7 @@ from governance.circulations import (
     OTHER_PARTNERSHIP_BOARD,
     RESPOND_BY_IN_PAST,
     circulation_deliver,
+    circulation_deliveries_resend,
     circulation_resend,
     circulation_send,
 )
@@ -379,6 +381,28 @@ def test_the_task_delivers_and_a_database_failure_is_retried(board, officer, mem
         result = tasks.deliver_circulation.apply(args=[circulation.pk])
     assert deliver.call_count == 1 + tasks.DELIVERY_RETRIES
     assert result.state == "FAILURE"
+
+
+def test_circulated_while_the_broker_is_down_it_is_kept_and_the_sweep_sends_it(
+    board, officer, members, queued, django_capture_on_commit_callbacks, settings
+):
+    queued.side_effect = BrokerUnreachable("Error 111 connecting to 127.0.0.1:6379.")
+    with django_capture_on_commit_callbacks(execute=True):
+        circulation = send(board, officer)
+    queued.side_effect = None
+    queued.reset_mock()
+    moment = datetime.timedelta(seconds=1)
+
+    # Until it has been queued longer than any delivery may run, it may be on its way.
+    soon = circulation_deliveries_resend(now=timezone.now() + settings.TASK_STALLED_AFTER - moment)
+    later = circulation_deliveries_resend(now=timezone.now() + settings.TASK_STALLED_AFTER + moment)
+
+    assert (soon, later) == ([], [circulation.pk])
+    queued.assert_called_once_with(circulation.pk)
+    circulation_deliver(circulation.pk)
+    # Delivered, it is left alone.
+    assert circulation_deliveries_resend(now=timezone.now() + settings.TASK_STALLED_AFTER * 2) == []
+    assert addressees() == ["alys@example.org", "bryn@example.org"]
 
 
 def test_a_resend_goes_only_to_those_not_reached_at_their_address_now(

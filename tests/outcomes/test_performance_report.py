@@ -6,6 +6,8 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerUnreachable
 
 from outcomes import reporting, tasks
 from outcomes.models import PerformanceReport
@@ -13,6 +15,7 @@ from outcomes.services.reports import (
     AS_OF_BEFORE_FRAMEWORK,
     AS_OF_IN_FUTURE,
     performance_report_request,
+    performance_reports_resend,
 )
 from partnership.models import PartnerMembership
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory
@@ -53,6 +56,28 @@ def test_an_officer_asks_and_the_render_task_is_sent_once_committed(
     assert (report.status, report.as_of) == (PerformanceReport.Status.QUEUED, AS_OF)
     assert report.requested_by.name == "Jane Jones"
     sent.assert_called_once_with(report.pk)
+
+
+def test_asked_for_while_the_broker_is_down_it_is_kept_and_the_sweep_sends_it(
+    card, officer, sent, django_capture_on_commit_callbacks, settings
+):
+    sent.side_effect = BrokerUnreachable("Error 111 connecting to 127.0.0.1:6379.")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = performance_report_request(framework=card.framework, by=officer, as_of=AS_OF)
+    sent.side_effect = None
+    sent.reset_mock()
+    moment = datetime.timedelta(seconds=1)
+
+    soon = performance_reports_resend(now=timezone.now() + settings.TASK_STALLED_AFTER - moment)
+    later = performance_reports_resend(now=timezone.now() + settings.TASK_STALLED_AFTER + moment)
+
+    assert (soon, later) == ([], [report.pk])
+    sent.assert_called_once_with(report.pk)
+    tasks.render_performance_report.apply(args=[report.pk])
+    report.refresh_from_db()
+    assert report.status == PerformanceReport.Status.READY
+    # Finished, it is left alone.
+    assert performance_reports_resend(now=timezone.now() + settings.TASK_STALLED_AFTER * 2) == []
 
 
 def test_asking_again_while_one_is_on_its_way_reuses_it(card, officer, sent):

@@ -83,9 +83,9 @@ def test_a_queued_pack_is_sent_again_only_once_silent_longer_than_a_task_may_run
     pack = request_pack()
     sent.reset_mock()
 
-    assert sweep(after=settings.AGENDA_PACK_STALLED_AFTER - MOMENT) == []
+    assert sweep(after=settings.TASK_STALLED_AFTER - MOMENT) == []
     # Still queued after that long: the broker lost its task (Redis restarted empty, say).
-    assert sweep(after=settings.AGENDA_PACK_STALLED_AFTER + MOMENT) == [pack.pk]
+    assert sweep(after=settings.TASK_STALLED_AFTER + MOMENT) == [pack.pk]
     sent.assert_called_once_with(pack.pk)
 
 
@@ -95,14 +95,14 @@ def test_a_rendering_pack_whose_worker_died_is_sent_again(request_pack, sweep, s
     agenda_pack_progress(pack_id=pack.pk, done=1, total=3)
     sent.reset_mock()
 
-    assert sweep(after=settings.AGENDA_PACK_STALLED_AFTER + MOMENT) == [pack.pk]
+    assert sweep(after=settings.TASK_STALLED_AFTER + MOMENT) == [pack.pk]
     sent.assert_called_once_with(pack.pk)
 
 
 def test_a_rendering_pack_making_progress_is_left_to_its_worker(request_pack, sweep, sent):
     pack = request_pack()
     agenda_pack_start(pack_id=pack.pk)
-    long_ago = timezone.now() - settings.AGENDA_PACK_STALLED_AFTER - MOMENT
+    long_ago = timezone.now() - settings.TASK_STALLED_AFTER - MOMENT
     AgendaPack.objects.filter(pk=pack.pk).update(modified_at=long_ago, task_sent_at=long_ago)
 
     agenda_pack_progress(pack_id=pack.pk, done=2, total=3)
@@ -117,14 +117,14 @@ def test_finished_packs_are_never_sent_again(request_pack, sweep, sent):
     tasks.render_agenda_pack.apply(args=[ready.pk])
     sent.reset_mock()
 
-    assert sweep(after=settings.AGENDA_PACK_STALLED_AFTER * 2) == []
+    assert sweep(after=settings.TASK_STALLED_AFTER * 2) == []
     sent.assert_not_called()
 
 
 def test_the_task_sent_again_finishes_the_pack_its_dead_worker_started(request_pack, sweep, sent):
     pack = request_pack()
     agenda_pack_start(pack_id=pack.pk)  # the worker that died
-    sweep(after=settings.AGENDA_PACK_STALLED_AFTER + MOMENT)
+    sweep(after=settings.TASK_STALLED_AFTER + MOMENT)
 
     tasks.render_agenda_pack.apply(args=[pack.pk])
 
