@@ -8,11 +8,12 @@ where, and the meeting's page.
 """
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
@@ -39,6 +40,25 @@ def with_versions(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
         .values("count")
     )
     return meetings.select_related("board").annotate(versions=Coalesce(Subquery(versions), 1))
+
+
+def calendar_version(meetings: QuerySet[Meeting]) -> str:
+    """What a feed of the meetings is made from, in one value that any change to it changes:
+    how many meetings there are, their latest change, their history's, and their boards'
+    (whose names are the events' titles). One query."""
+    stamp = meetings.aggregate(
+        count=Count("pk", distinct=True),
+        changed=Max("modified_at"),
+        board_changed=Max("board__modified_at"),
+        history=Max(
+            Subquery(
+                Meeting.history.filter(id=OuterRef("pk"))
+                .order_by("-history_id")
+                .values("history_id")[:1]
+            )
+        ),
+    )
+    return hashlib.sha256(repr(sorted(stamp.items())).encode()).hexdigest()[:32]
 
 
 def meetings_calendar(*, name: str, meetings: Iterable[Meeting]) -> bytes:

@@ -72,6 +72,41 @@ def test_a_moved_then_cancelled_meeting_keeps_its_uid_and_its_sequence_grows(cli
     assert (cancelled["status"], cancelled["summary"]) == ("CANCELLED", "Cancelled: Cabinet")
 
 
+def test_a_kept_feed_changes_as_soon_as_a_meeting_is_added_or_removed_or_its_board_renamed(
+    client,
+):
+    board = BoardFactory(name="Cabinet")
+    first = MeetingFactory(board=board, starts_at=WHEN)
+    url = _board_url(board)
+    assert _events(client, url) == _events(client, url)  # the second from the cache
+
+    second = MeetingFactory(board=board, starts_at=WHEN + datetime.timedelta(days=28))
+    added = _events(client, url)
+    board.name = "Executive"
+    board.save()
+    renamed = _events(client, url)
+    second.delete()
+    removed = _events(client, url)
+
+    assert len(added) == 2
+    assert {event["summary"] for event in renamed.values()} == {"Executive"}
+    assert list(removed) == [f"meeting-{first.pk}@localhost"]
+
+
+def test_a_feed_is_made_afresh_while_the_cache_is_down(client, settings, caplog):
+    board = BoardFactory(name="Cabinet")
+    MeetingFactory(board=board, starts_at=WHEN)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
+        }
+    }
+
+    assert len(_events(client, _board_url(board))) == 1
+    assert "Cache unavailable" in caplog.text
+
+
 def test_the_partnership_feed_has_every_board_s_meetings_and_no_agenda_content(client):
     board = BoardFactory()
     other_board = BoardFactory(partnership=board.partnership)
@@ -118,12 +153,15 @@ def test_a_feed_takes_the_same_queries_for_many_meetings_as_for_one(
 ):
     board = BoardFactory()
     MeetingFactory(board=board)
+    # The board, the feed's version, its meetings; once kept, no meetings.
+    with django_assert_num_queries(3):
+        client.get(_board_url(board))
     with django_assert_num_queries(2):
         client.get(_board_url(board))
     for _ in range(20):
         MeetingFactory(board=board)
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get(_board_url(board))
 
     assert response.content.count(b"BEGIN:VEVENT") == 21

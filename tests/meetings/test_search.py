@@ -8,9 +8,16 @@ from django.db import connection
 from django.utils import timezone
 
 from governance.models import BoardMembership
+from meetings import search
 from meetings.forms.search import BOARD_OF_OTHER_PARTNERSHIP, NO_SUCH_CHOICE, TO_BEFORE_FROM
 from meetings.models import AgendaItem, Meeting, Minute, Report, Resolution
-from meetings.search import CONFIG, KINDS
+from meetings.search import (
+    CONFIG,
+    KINDS,
+    MINUTE_VECTOR,
+    REPORT_VECTOR,
+    RESOLUTION_VECTOR,
+)
 from partnership.models import Theme
 from tests.factories import BoardFactory, BoardMembershipFactory, MeetingFactory, UserFactory
 
@@ -45,6 +52,9 @@ def _minute(meeting, number, title, body="", *, resolution="", exempt=False, rep
     if resolution:
         Resolution.objects.create(minute=minute, position=1, label="a)", text=resolution)
     return minute
+
+
+VECTORS = {"minute": MINUTE_VECTOR, "resolution": RESOLUTION_VECTOR, "report": REPORT_VECTOR}
 
 
 def _titles(response) -> list[str]:
@@ -256,13 +266,61 @@ def test_full_text_matches_other_forms_of_a_word_and_ranks_titles_first(client, 
     assert _titles(response) == ["2. Consultation on the budget", "1. Other business"]
 
 
+def test_beyond_the_counted_most_a_search_says_there_are_more_and_pages_no_further(
+    client, cabinet, monkeypatch
+):
+    monkeypatch.setattr(search, "COUNTED_AT_MOST", 20)
+    meeting = _meeting(cabinet, held=datetime.date(2011, 2, 17))
+    for number in range(1, 26):
+        _minute(meeting, number, f"Budget item {number}")
+
+    first = client.get("/search/", {"q": "budget"})
+    last = client.get("/search/", {"q": "budget", "page": "2"})
+
+    assert (first.context["results"].total, first.context["results"].more) == (20, True)
+    assert len(_titles(first)) == 20
+    assert "Showing 1 to 20 of more than 20 results, best match first." in first.content.decode()
+    assert (last.context["page"], _titles(last)) == (1, _titles(first))
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
-def test_searches_use_the_gin_indexes(kind):
-    """The query repeats the indexed expression exactly, so the planner can use the index."""
+def test_the_stored_vector_is_the_search_modules_expression(kind, cabinet):
+    """The database generates the column from the expression it had when migrated: a change to
+    the expression in the search module needs a migration."""
+    report = Report.objects.create(
+        board=cabinet,
+        title="Budget",
+        purpose="To set the budget",
+        key_considerations="Council tax",
+        body="Fees",
+    )
+    minute = _minute(
+        _meeting(cabinet, held=datetime.date(2011, 2, 17)),
+        1,
+        "Budget 2011/12",
+        "<p>The budget was set.</p>",
+        resolution="That the budget be approved.",
+        report=report,
+    )
+    assert minute.pk
+    assert kind.model.objects.exists()
+
+    rows = kind.model.objects.annotate(stored=kind.document(), computed=VECTORS[kind.name])
+
+    assert [(row.stored, row.computed) for row in rows] == [
+        (row.computed, row.computed) for row in rows
+    ]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_searches_use_the_gin_indexes_of_the_stored_vectors(kind):
     query = SearchQuery("budget", search_type="websearch", config=CONFIG)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = kind.model.objects.annotate(document=kind.vector).filter(document=query).explain()
+        plan = (
+            kind.model.objects.annotate(document=kind.document()).filter(document=query).explain()
+        )
 
     assert f"Bitmap Index Scan on {kind.name}_search" in plan
