@@ -13,6 +13,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k healthz -x"
 PYTEST_ARGS ?=
+# Test processes run side by side (pytest-xdist), each module's tests in one process: much of
+# the suite waits on browsers, workers and servers. TEST_PROCESSES=0 runs them in this one.
+TEST_PROCESSES ?= 2
 
 # The venv's binaries (python, celery, honcho, ruff) come first for every recipe and for
 # the processes honcho starts from Procfile.dev.
@@ -40,7 +43,7 @@ run: $(VENV)/.runtime-installed  ## Start the app with demo data on http://local
 	exec $(VENV)/bin/honcho --procfile Procfile.dev start --port $(PORT)
 
 test: $(VENV)/.dev-installed  ## Run the tests (DATABASE_URL / REDIS_URL if set, else SQLite); extra args in PYTEST_ARGS
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,16 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 # The suite loads the demo partnerships as its fixtures.
 os.environ.setdefault("DJANGO_DEMO_DATA", "true")
 
-from config.settings import *  # noqa: F403
+# Under pytest-xdist each test process (gw0, gw1...) has a Redis database of its own, counting
+# down from the one REDIS_URL names, so that the real workers one process's tests start never
+# take another's tasks; set in the environment, so that those workers inherit it.
+_test_process = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _test_process.startswith("gw") and os.environ.get("REDIS_URL"):
+    _base, _, _database = os.environ["REDIS_URL"].rpartition("/")
+    _number = int(_database or 0) - int(_test_process[2:])
+    os.environ["REDIS_URL"] = f"{_base}/{_number % 16}"
+
+from config.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405

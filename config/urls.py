@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.contenttypes import views as contenttype_views
 from django.urls import include, path
 
 from core.password import PasswordChangeView
@@ -18,6 +19,12 @@ urlpatterns = [
     path("sign-out/", SignOutView.as_view(), name="logout"),
     path("", include("core.two_factor.urls")),
     path("account/password/", PasswordChangeView.as_view(), name="password_change"),
+    # The admin's "view on site" redirect, for staff only: Django's own answers anyone, and so
+    # tells anyone the address of any record by its id, unpublished meetings' included.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(contenttype_views.shortcut),
+    ),
     path("admin/", admin.site.urls),
     path("api/", include("config.api")),
     path("partnerships/", include("partnership.urls")),
