@@ -14,6 +14,7 @@ from collections.abc import Callable
 import redis
 from celery import Task
 from django.db import transaction
+from django.db.models import QuerySet
 from kombu.exceptions import OperationalError as BrokerUnreachable
 from kombu.transport import redis as kombu_redis
 
@@ -33,6 +34,19 @@ def task_send(task: Task, *args: object) -> bool:
         )
         return False
     return True
+
+
+def tasks_resend(task: Task, stalled: QuerySet) -> list[int]:
+    """The sweeps' common step: sends the task again for each record of `stalled` (whose task
+    was lost: never sent, or gone with an emptied Redis or a killed worker), logging each; the
+    task must be safe to run twice. Returns the records' ids."""
+    ids = list(stalled.order_by("pk").values_list("pk", flat=True))
+    for record_id in ids:
+        logger.warning(
+            "%s %s: sending its task %s again", stalled.model.__name__, record_id, task.name
+        )
+        task_send(task, record_id)
+    return ids
 
 
 def task_send_on_commit(task: Task, *args: object, then: Callable[[], None] | None = None) -> None:

@@ -27,7 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.broker import task_send, task_send_on_commit
+from core.broker import task_send_on_commit, tasks_resend
 from core.dates import long_date
 from core.uploads import check_document, check_spreadsheet
 from governance import tasks
@@ -177,17 +177,10 @@ def circulation_deliveries_resend(*, now: datetime.datetime | None = None) -> li
     than any task may run: its task was lost (the broker was down when it was circulated, or
     Redis restarted empty) or its worker was killed mid-delivery. Delivering twice is safe."""
     now = now or timezone.now()
-    lost = list(
-        Circulation.objects.filter(
-            status=Circulation.Status.QUEUED, modified_at__lt=now - settings.TASK_STALLED_AFTER
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    stalled = Circulation.objects.filter(
+        status=Circulation.Status.QUEUED, modified_at__lt=now - settings.TASK_STALLED_AFTER
     )
-    for circulation_id in lost:
-        logger.warning("Circulation %s: sending its delivery task again", circulation_id)
-        task_send(tasks.deliver_circulation, circulation_id)
-    return lost
+    return tasks_resend(tasks.deliver_circulation, stalled)
 
 
 @transaction.atomic

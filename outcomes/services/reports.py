@@ -1,7 +1,6 @@
 """Performance reports: asking the worker for one, and the states its rendering passes through."""
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -11,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.broker import task_send, task_send_on_commit
+from core.broker import task_send_on_commit, tasks_resend
 from core.dates import long_date
 from outcomes import tasks
 from outcomes.models import OutcomeFramework, PerformanceReport
@@ -25,8 +24,6 @@ AS_OF_BEFORE_FRAMEWORK = _(
 
 FAILURE_REASON_LENGTH = PerformanceReport._meta.get_field("failure_reason").max_length
 
-logger = logging.getLogger(__name__)
-
 
 def _send_render_task(report: PerformanceReport) -> None:
     # Not sent if the broker is down: the report stays queued for the sweep below.
@@ -38,18 +35,11 @@ def performance_reports_resend(*, now: datetime.datetime | None = None) -> list[
     than any task may run: its task was lost (the broker was down when it was asked for, or
     Redis restarted empty) or its worker was killed. Rendering twice keeps the first report."""
     now = now or timezone.now()
-    lost = list(
-        PerformanceReport.objects.filter(
-            status__in=[PerformanceReport.Status.QUEUED, PerformanceReport.Status.RENDERING],
-            modified_at__lt=now - settings.TASK_STALLED_AFTER,
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    stalled = PerformanceReport.objects.filter(
+        status__in=[PerformanceReport.Status.QUEUED, PerformanceReport.Status.RENDERING],
+        modified_at__lt=now - settings.TASK_STALLED_AFTER,
     )
-    for report_id in lost:
-        logger.warning("Performance report %s: sending its render task again", report_id)
-        task_send(tasks.render_performance_report, report_id)
-    return lost
+    return tasks_resend(tasks.render_performance_report, stalled)
 
 
 @transaction.atomic
