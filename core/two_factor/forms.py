@@ -1,7 +1,9 @@
-"""The code a person types after their password, and the button that replaces recovery codes."""
+"""The code a person types after their password, and the password again before new recovery
+codes replace the old."""
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import form_helper
@@ -53,3 +55,36 @@ class RecoveryCodeForm(forms.Form):
         self.helper = form_helper(
             Field.text("code", label_size=Size.MEDIUM, field_width=10), button=_("Continue")
         )
+
+
+PASSWORD_REQUIRED = _("Enter your password.")
+PASSWORD_WRONG = _("The password is not right.")
+
+
+class RecoveryCodesForm(forms.Form):
+    """The password again before new recovery codes replace the old: someone at a browser left
+    signed in must not be able to take over the second factor."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        error_messages={"required": PASSWORD_REQUIRED},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.helper = form_helper(
+            Field.text("password", field_width=20),
+            button=_("Make new recovery codes"),
+            warning=True,
+        )
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        user = self.request.user
+        # Through authenticate(), so that django-axes counts a wrong password and pauses guessing.
+        if authenticate(self.request, username=user.get_username(), password=password) != user:
+            raise forms.ValidationError(PASSWORD_WRONG)
+        return password

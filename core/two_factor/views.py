@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from core.service_views import show_errors
-from core.two_factor.forms import AuthenticatorCodeForm, RecoveryCodeForm
+from core.two_factor.forms import AuthenticatorCodeForm, RecoveryCodeForm, RecoveryCodesForm
 from core.two_factor.middleware import RULE
 from core.two_factor.services import (
     RECOVERY_CODE_COUNT,
@@ -183,6 +183,7 @@ class SecurityView(VerifiedRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        kwargs.setdefault("form", RecoveryCodesForm(request=self.request))
         return super().get_context_data(
             authenticator=authenticator_of(user),
             codes_left=recovery_codes_left(user),
@@ -208,6 +209,10 @@ class RecoveryCodesView(VerifiedRequiredMixin, View):
         )
 
     def post(self, request):
+        form = RecoveryCodesForm(request.POST, request=request)
+        if not form.is_valid():
+            security = SecurityView(request=request)
+            return security.render_to_response(security.get_context_data(form=form))
         codes = recovery_codes_replace(user=request.user)
         request.session[NEW_CODES_SESSION_KEY] = {"codes": codes, "replaced": True}
         return redirect(_with_next("two_factor:recovery_codes", request))

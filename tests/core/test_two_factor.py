@@ -28,6 +28,7 @@ from core.two_factor.services import (
     recovery_code_verify,
     recovery_codes_replace,
 )
+from core.two_factor.views import NEW_CODES_SESSION_KEY
 from governance.models import BoardMembership
 from partnership.models import PartnerSystem, Person
 from tests.factories import (
@@ -334,7 +335,9 @@ def test_new_recovery_codes_end_the_old_ones(client, chair):
     old = recovery_codes_replace(user=chair)
     client.force_login(chair)
 
-    made = client.post(NEW_RECOVERY_CODES, {"next": "/account/security/"}, follow=True)
+    made = client.post(
+        NEW_RECOVERY_CODES, {"next": "/account/security/", "password": PASSWORD}, follow=True
+    )
 
     text = text_of(made)
     assert "These replace your old recovery codes, which no longer work." in text
@@ -347,6 +350,22 @@ def test_new_recovery_codes_end_the_old_ones(client, chair):
     assert recovery_code_verify(user=chair, code=new[1])
     with pytest.raises(ValidationError, match="not right"):
         recovery_code_verify(user=chair, code=old[1])
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [("", "Enter your password."), ("not the password", "The password is not right.")],
+)
+def test_new_recovery_codes_need_the_password_again(client, chair, password, message):
+    old = recovery_codes_replace(user=chair)
+    client.force_login(chair)
+
+    response = client.post(NEW_RECOVERY_CODES, {"password": password})
+
+    assert response.status_code == 200
+    assert error_summary(response) == [message]
+    assert sorted(StaticToken.objects.values_list("token", flat=True)) == sorted(old)
+    assert NEW_CODES_SESSION_KEY not in client.session
 
 
 def test_the_security_page_shows_the_app_and_the_codes_left(client, chair):
