@@ -9,12 +9,18 @@ os.environ.setdefault("DJANGO_DEMO_DATA", "true")
 
 # Under pytest-xdist each test process (gw0, gw1...) has a Redis database of its own, counting
 # down from the one REDIS_URL names, so that the real workers one process's tests start never
-# take another's tasks; set in the environment, so that those workers inherit it.
+# take another's tasks. Set in the environment, so that those workers inherit it, and marked
+# done there, so that the workers, which read these settings too, do not move it again.
 _test_process = os.environ.get("PYTEST_XDIST_WORKER", "")
-if _test_process.startswith("gw") and os.environ.get("REDIS_URL"):
+if (
+    _test_process.startswith("gw")
+    and os.environ.get("REDIS_URL")
+    and os.environ.get("TEST_PROCESS_REDIS") != _test_process
+):
     _base, _, _database = os.environ["REDIS_URL"].rpartition("/")
     _number = int(_database or 0) - int(_test_process[2:])
     os.environ["REDIS_URL"] = f"{_base}/{_number % 16}"
+    os.environ["TEST_PROCESS_REDIS"] = _test_process
 
 from config.settings import *  # noqa: E402, F403
 

@@ -22,7 +22,7 @@ urlpatterns = [
     # The admin's "view on site" redirect, for staff only: Django's own answers anyone, and so
     # tells anyone the address of any record by its id, unpublished meetings' included.
     path(
-        "admin/r/<int:content_type_id>/<path:object_id>/",
+        "admin/r/<path:content_type_id>/<path:object_id>/",
         admin.site.admin_view(contenttype_views.shortcut),
     ),
     path("admin/", admin.site.urls),

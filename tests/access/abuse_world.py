@@ -11,6 +11,7 @@ Z, whose records the walk never aims at, and may read only what is published and
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -318,12 +319,7 @@ def fingerprint(ignoring: str = "", *, audited: bool = True) -> dict[str, int]:
     skipped = set() if audited else _audited_tables()
     with connection.cursor() as cursor:
         for table in sorted(set(_tables(ignoring)) - skipped):
-            volatile = VOLATILE_COLUMNS.get(table, set())
-            columns = [
-                column.name
-                for column in connection.introspection.get_table_description(cursor, table)
-                if column.name not in volatile
-            ]
+            columns = _compared_columns(table)
             cursor.execute(
                 f"SELECT {', '.join(connection.ops.quote_name(c) for c in columns)} "
                 f"FROM {connection.ops.quote_name(table)}"
@@ -332,6 +328,18 @@ def fingerprint(ignoring: str = "", *, audited: bool = True) -> dict[str, int]:
     return prints
 
 
+# The schema does not change while the walk runs: each table's columns, the tables and the
+# audited ones are read from the database once.
+@functools.cache
+def _compared_columns(table: str) -> tuple[str, ...]:
+    """The table's columns but its volatile ones."""
+    volatile = VOLATILE_COLUMNS.get(table, set())
+    with connection.cursor() as cursor:
+        description = connection.introspection.get_table_description(cursor, table)
+    return tuple(column.name for column in description if column.name not in volatile)
+
+
+@functools.cache
 def _audited_tables() -> set[str]:
     """The tables of the records django-simple-history keeps, and of their histories."""
     tables = set()
@@ -343,5 +351,9 @@ def _audited_tables() -> set[str]:
 
 
 def _tables(ignoring: str = "") -> list[str]:
-    tables = set(connection.introspection.table_names()) - VOLATILE_TABLES
-    return sorted(t for t in tables if not (ignoring and t.startswith(ignoring)))
+    return [t for t in _all_tables() if not (ignoring and t.startswith(ignoring))]
+
+
+@functools.cache
+def _all_tables() -> tuple[str, ...]:
+    return tuple(sorted(set(connection.introspection.table_names()) - VOLATILE_TABLES))
