@@ -13,8 +13,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k healthz -x"
 PYTEST_ARGS ?=
-# Test processes run side by side (pytest-xdist), each module's tests in one process: much of
-# the suite waits on browsers, workers and servers. TEST_PROCESSES=0 runs them in this one.
+# Test processes run side by side (pytest-xdist), each taking the next tests as it frees up: much
+# of the suite waits on browsers, workers and servers. TEST_PROCESSES=0 runs them in this one.
+# Not --dist loadfile: it runs only one of the schema fuzz tests, which share one node id.
 TEST_PROCESSES ?= 2
 
 # The venv's binaries (python, celery, honcho, ruff) come first for every recipe and for
@@ -43,7 +44,7 @@ run: $(VENV)/.runtime-installed  ## Start the app with demo data on http://local
 	exec $(VENV)/bin/honcho --procfile Procfile.dev start --port $(PORT)
 
 test: $(VENV)/.dev-installed  ## Run the tests (DATABASE_URL / REDIS_URL if set, else SQLite); extra args in PYTEST_ARGS
-	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed  ## Check code style with ruff (lint and format)
 	$(VENV)/bin/ruff check .
