@@ -220,27 +220,18 @@ def _file(marker: str, name: str) -> ContentFile:
 def _extras(side: Side) -> None:
     x, author, today = side.x, side.author, timezone.localdate()
     extras = side.extras
-    extras["members_pack"] = AgendaPack.objects.create(
-        meeting=side.published,
-        variant=AgendaPack.Variant.MEMBERS,
-        status=AgendaPack.Status.READY,
-        requested_by=author,
-        file=_file(f"EXEMPT-{x}", "members.pdf"),
-    )
-    extras["public_pack"] = AgendaPack.objects.create(
-        meeting=side.published,
-        variant=AgendaPack.Variant.PUBLIC,
-        status=AgendaPack.Status.READY,
-        requested_by=author,
-        file=_file(f"PUBLIC-{x}", "public.pdf"),
-    )
-    extras["unpublished_pack"] = AgendaPack.objects.create(
-        meeting=side.upcoming,
-        variant=AgendaPack.Variant.PUBLIC,
-        status=AgendaPack.Status.READY,
-        requested_by=author,
-        file=_file(f"PRIVATE-{x}", "upcoming.pdf"),
-    )
+    for name, meeting, variant, marker in (
+        ("members_pack", side.published, AgendaPack.Variant.MEMBERS, "EXEMPT"),
+        ("public_pack", side.published, AgendaPack.Variant.PUBLIC, "PUBLIC"),
+        ("unpublished_pack", side.upcoming, AgendaPack.Variant.PUBLIC, "PRIVATE"),
+    ):
+        extras[name] = AgendaPack.objects.create(
+            meeting=meeting,
+            variant=variant,
+            status=AgendaPack.Status.READY,
+            requested_by=author,
+            file=_file(f"{marker}-{x}", f"{name}.pdf"),
+        )
     extras["exempt_appendix"] = Appendix.objects.create(
         report=side.exempt_report, label="1", title="Scores", file=_file(f"EXEMPT-{x}", "a.pdf")
     )
